@@ -1,0 +1,122 @@
+"""Build many workbooks: collect inputs, unique output names, parallel workers, progress, summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from ita_xl.errors import UsageError
+from ita_xl.pipeline import BuildOptions, BuildOutcome, build_one
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def collect_inputs(paths: list[Path]) -> list[Path]:
+    """Return the workbooks named: files as given, folders searched (recursively) for Excel files.
+
+    Skips Excel's lock files (~$name.xlsx) and ita-xl's own outputs (*-analysis.xlsx).
+    Raises UsageError for a path that does not exist or a folder with no workbook.
+    """
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in EXCEL_SUFFIXES
+                and f.is_file()
+                and not f.name.startswith(("~$", "."))
+                and not f.stem.endswith("-analysis")
+            )
+            if not found:
+                raise UsageError(f"ไม่พบไฟล์ Excel ในโฟลเดอร์ {p}", f"no Excel workbook in folder {p}")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise UsageError(f"ไม่พบไฟล์ {p}; ตรวจสอบชื่อและตำแหน่งไฟล์", f"{p} does not exist; check the name and folder")
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values())
+
+
+def unique_stems(files: list[Path], out_dir: Path | None) -> list[str]:
+    """Return an output stem per file so that no two outputs in one folder collide."""
+    stems: list[str] = []
+    used: dict[tuple[Path, str], int] = {}
+    for f in files:
+        folder = (out_dir or f.parent).resolve()
+        stem = f.stem
+        key = (folder, stem.lower())
+        if key in used:
+            used[key] += 1
+            stem = f"{f.stem}-{used[key]}"
+            while (folder, stem.lower()) in used:
+                used[key] += 1
+                stem = f"{f.stem}-{used[key]}"
+        used[(folder, stem.lower())] = 1
+        stems.append(stem)
+    return stems
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if total > 1 and sys.stderr.isatty():
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        sys.stderr.flush()
+        if done == total:
+            sys.stderr.write("\n")
+
+
+def run_batch(
+    files: list[Path],
+    options: BuildOptions,
+    jobs: int | None = None,
+    lang: str = "th",
+    echo: Callable[[str], None] = print,
+) -> int:
+    """Build every file (in worker processes when there are several); print a summary; return failures."""
+    stems = unique_stems(files, options.out_dir)
+    outcomes: list[BuildOutcome] = []
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    if workers == 1:
+        for n, (f, stem) in enumerate(zip(files, stems, strict=True), 1):
+            _progress(n - 1, len(files), f.name)
+            outcomes.append(build_one(f, options, stem))
+            _progress(n, len(files), f.name)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(build_one, f, options, stem): f for f, stem in zip(files, stems, strict=True)}
+            for n, fut in enumerate(as_completed(futures), 1):
+                outcomes.append(fut.result())
+                _progress(n, len(files), futures[fut].name)
+    return report_outcomes(outcomes, lang, echo)
+
+
+def report_outcomes(outcomes: list[BuildOutcome], lang: str, echo: Callable[[str], None]) -> int:
+    """Print what was built, what failed and why, and the warnings; return the number of failures."""
+    failed = [o for o in outcomes if o.error is not None]
+    built = [o for o in outcomes if o.error is None]
+    th = lang == "th"
+    for o in sorted(built, key=lambda o: str(o.source)):
+        for w in o.warnings:
+            echo(("คำเตือน: " if th else "warning: ") + f"{o.source.name}: {w.message(lang)}")
+        for out in o.outputs:
+            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out))
+    for o in sorted(failed, key=lambda o: str(o.source)):
+        assert o.error is not None
+        msg = o.error.message(lang)
+        echo(("ไม่สำเร็จ: " if th else "failed: ") + (msg if str(o.source) in msg else f"{o.source}: {msg}"))
+    if len(outcomes) > 1 or failed:
+        if th:
+            echo(
+                f"สรุป: สร้างสำเร็จ {len(built)} ไฟล์, ไม่สำเร็จ {len(failed)} ไฟล์, คำเตือน {sum(len(o.warnings) for o in built)} รายการ"
+            )
+        else:
+            echo(f"summary: {len(built)} built, {len(failed)} failed, {sum(len(o.warnings) for o in built)} warnings")
+    return len(failed)

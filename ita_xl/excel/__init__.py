@@ -1,0 +1,1 @@
+"""Excel: the staff template writer, the workbook reader and the analysis workbook writer."""

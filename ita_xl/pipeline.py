@@ -1,0 +1,119 @@
+"""Read, score and build one office workbook: the steps every command shares."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ita_xl.errors import ItaError
+from ita_xl.model import Framework, OfficeInput
+from ita_xl.result import Finding, Result
+from ita_xl.scoring import score
+
+
+@dataclass
+class Evaluation:
+    """A workbook read and scored: the framework used, the input, and the result with every finding."""
+
+    path: Path
+    framework: Framework
+    data: OfficeInput
+    result: Result
+
+    @property
+    def errors(self) -> list[Finding]:
+        return self.result.errors
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.result.findings if f.severity != "error"]
+
+
+def evaluate(path: Path, framework: Framework | None = None, year: int | None = None) -> Evaluation:
+    """Return the workbook at ``path`` read and scored; raise ItaError when it cannot be read at all."""
+    from ita_xl.excel.reader import read_office
+
+    reading = read_office(path, framework=framework, year=year)
+    result = score(reading.framework, reading.data)
+    findings = tuple(reading.problems) + result.findings
+    result = dataclasses.replace(result, findings=findings)
+    return Evaluation(path, reading.framework, reading.data, result)
+
+
+@dataclass
+class BuildOptions:
+    """What ``ita-xl build`` was asked for."""
+
+    out_dir: Path | None = None
+    framework: Framework | None = None
+    year: int | None = None
+    text: Path | None = None
+    style: Path | None = None
+    pdf: bool = False
+    charts: bool = True
+    rollup: Path | None = None
+    analysis: bool = True
+    report: bool = True
+
+
+@dataclass
+class BuildOutcome:
+    """What building one workbook produced: the files written, or the error, and the warnings."""
+
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    error: ItaError | None = None
+    warnings: list[Finding] = field(default_factory=list)
+    total: float | None = None
+
+
+def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) -> tuple[Path, Path, Path]:
+    """Return the analysis workbook, report and PDF paths for ``source``."""
+    folder = out_dir if out_dir is not None else source.parent
+    name = stem or source.stem
+    return folder / f"{name}-analysis.xlsx", folder / f"{name}-report.docx", folder / f"{name}-report.pdf"
+
+
+def build_one(source: Path, options: BuildOptions, stem: str | None = None) -> BuildOutcome:
+    """Read, score and write the analysis workbook and report of ``source``; never raises ItaError."""
+    from ita_xl.safeio import atomic_output
+
+    outcome = BuildOutcome(source)
+    try:
+        ev = evaluate(source, options.framework, options.year)
+        outcome.warnings = ev.warnings
+        if ev.errors:
+            first = ev.errors[0]
+            more = f" (และอีก {len(ev.errors) - 1} ข้อ; ดูทั้งหมดด้วย ita-xl check)" if len(ev.errors) > 1 else ""
+            more_en = f" (and {len(ev.errors) - 1} more; see them all with ita-xl check)" if len(ev.errors) > 1 else ""
+            raise ItaError(first.message("th") + more, first.message("en") + more_en)
+        if options.rollup is not None:
+            from ita_xl.rollup import apply_rollup
+
+            ev = apply_rollup(ev, options.rollup)
+        xlsx, docx, pdf = output_paths(source, options.out_dir, stem)
+        if ev.result.total is not None:
+            outcome.total = float(ev.result.total.shown)
+        if options.analysis:
+            from ita_xl.excel.analysis import write_analysis
+
+            with atomic_output(xlsx, protect=(source,)) as tmp:
+                write_analysis(ev, tmp, charts=options.charts)
+            outcome.outputs.append(xlsx)
+        if options.report:
+            from ita_xl.word.report import ReportOptions, write_report
+
+            ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
+            with atomic_output(docx, protect=(source,)) as tmp:
+                write_report(ev.result, tmp, ropts)
+            outcome.outputs.append(docx)
+            if options.pdf:
+                from ita_xl.word.pdf import convert_to_pdf
+
+                with atomic_output(pdf, protect=(source,)) as tmp:
+                    convert_to_pdf(docx, tmp)
+                outcome.outputs.append(pdf)
+    except ItaError as exc:
+        outcome.error = exc
+    return outcome

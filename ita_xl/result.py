@@ -1,0 +1,188 @@
+"""The result of scoring one office, and its JSON form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ita_xl.model import Framework, Measure, OfficeInfo, OitEntry
+
+UP, DOWN, SAME = "เพิ่มขึ้น", "ลดลง", "คงที่"
+
+
+@dataclass(frozen=True)
+class LevelScore:
+    """A score at one level (total, tool, indicator, sub-indicator, item) with its grade."""
+
+    code: str
+    level: str
+    name: str
+    value: Decimal  # exact, as computed or as given
+    shown: Decimal  # rounded for display by the framework's rule
+    grade: str
+    grade_label: str
+    passed: bool
+    strength: bool
+    given: bool
+    weight: Decimal | None = None  # tools only
+    weighted: Decimal | None = None  # tools only: weight x score / 100, shown
+
+
+@dataclass(frozen=True)
+class StatementStats:
+    """Answers to one survey column: respondents, count of each answer (scale order), and score."""
+
+    code: str
+    item: str
+    answered: int
+    counts: tuple[int, ...]
+    score: Decimal | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One fiscal year of the history, with the signed difference from the year before."""
+
+    year: int
+    total: Decimal
+    difference: Decimal | None
+    direction: str | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The office against all offices: national mean, difference, rank."""
+
+    mean: Decimal | None
+    difference: Decimal | None
+    rank: int | None
+    rank_of: int | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem or remark about the data: severity "error" or "warning", a code and messages."""
+
+    severity: str
+    code: str
+    th: str
+    en: str
+    where: str = ""
+
+    def message(self, lang: str = "th") -> str:
+        text = self.th if lang == "th" else self.en
+        return f"{self.where}: {text}" if self.where else text
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything the scoring engine knows about one office's year."""
+
+    framework: Framework
+    office: OfficeInfo
+    total: LevelScore | None
+    tools: dict[str, LevelScore]
+    indicators: dict[str, LevelScore]
+    subindicators: dict[str, LevelScore]
+    items: dict[str, LevelScore]
+    statements: dict[str, StatementStats]
+    respondents: dict[str, int]
+    oit: dict[str, OitEntry]
+    strengths: tuple[str, ...]
+    weaknesses: tuple[str, ...]
+    weak_items: tuple[str, ...]
+    history: tuple[Trend, ...]
+    national: Comparison | None
+    findings: tuple[Finding, ...]
+    measures: tuple[Measure, ...] = ()
+    source: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def level(self, code: str) -> LevelScore | None:
+        """Return the score of a tool, indicator, sub-indicator or item code."""
+        for table in (self.tools, self.indicators, self.subindicators, self.items):
+            if code in table:
+                return table[code]
+        return None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _detail(s: LevelScore) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "level": s.level,
+        "name": s.name,
+        "score": _num(s.shown),
+        "grade": s.grade,
+        "passed": s.passed,
+        "strength": s.strength,
+        "given": s.given,
+    }
+    if s.weight is not None:
+        d["weight"] = _num(s.weight)
+        d["weighted"] = _num(s.weighted)
+    return d
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """Return the result as plain JSON-ready data (scores as numbers with 2 decimals)."""
+    o = result.office
+    total = result.total
+    details = {}
+    for table in (result.tools, result.indicators, result.subindicators, result.items):
+        for code, s in table.items():
+            details[code] = _detail(s)
+    nat = result.national
+    return {
+        "framework": result.framework.year,
+        "source": result.source,
+        "office": {
+            "name": o.name,
+            "parent": o.parent,
+            "head_name": o.head_name,
+            "head_title": o.head_title,
+            "year": o.year,
+            "measures_year": o.measures_year,
+        },
+        "total": _num(total.shown) if total else None,
+        "grade": total.grade if total else None,
+        "grade_label": total.grade_label if total else None,
+        "passed": total.passed if total else None,
+        "tools": {c: _num(s.shown) for c, s in result.tools.items()},
+        "indicators": {c: _num(s.shown) for c, s in result.indicators.items()},
+        "subindicators": {c: _num(s.shown) for c, s in result.subindicators.items()},
+        "items": {c: _num(s.shown) for c, s in result.items.items()},
+        "details": details,
+        "strengths": list(result.strengths),
+        "weaknesses": list(result.weaknesses),
+        "weak_items": list(result.weak_items),
+        "history": [
+            {"year": t.year, "total": _num(t.total), "difference": _num(t.difference), "direction": t.direction}
+            for t in result.history
+        ],
+        "national": None
+        if nat is None
+        else {
+            "mean": _num(nat.mean),
+            "difference": _num(nat.difference),
+            "rank": nat.rank,
+            "of": nat.rank_of,
+        },
+        "respondents": dict(result.respondents),
+        "findings": [
+            {"severity": f.severity, "code": f.code, "where": f.where, "th": f.th, "en": f.en} for f in result.findings
+        ],
+    }
+
+
+def to_json(result: Result) -> str:
+    """Return the result as indented JSON text (Thai kept as is)."""
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2)

@@ -1,0 +1,60 @@
+"""Atomic output files: write beside the target, rename into place, leave nothing behind on error."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ita_xl.errors import OutputError, Where
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Return True when ``a`` and ``b`` name the same file (or would, once ``b`` exists)."""
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path, protect: tuple[Path, ...] = ()) -> Iterator[Path]:
+    """Yield a temporary path in ``target``'s folder; on success move it onto ``target``.
+
+    On any exception the temporary file is removed and ``target`` is left as it was. Raises
+    OutputError when ``target`` is one of ``protect`` (the inputs), or its folder is not writable.
+    """
+    for p in protect:
+        if same_file(p, target):
+            raise OutputError(
+                "ไฟล์ผลลัพธ์ชื่อเดียวกับไฟล์ต้นฉบับ จะไม่เขียนทับไฟล์ต้นฉบับ; ใช้ -o เพื่อเลือกโฟลเดอร์อื่น",
+                "the output would overwrite the input; ita-xl never writes over an input: choose another folder with -o",
+                Where(str(target)),
+            )
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"เขียนไฟล์ในโฟลเดอร์นี้ไม่ได้ ({exc.strerror}); เลือกโฟลเดอร์อื่นด้วย -o",
+            f"cannot write in this folder ({exc.strerror}); choose another folder with -o",
+            Where(str(folder)),
+        ) from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(
+                f"แทนที่ไฟล์ผลลัพธ์ไม่ได้ ({exc.strerror}); ไฟล์อาจเปิดค้างอยู่ในโปรแกรมอื่น ให้ปิดไฟล์แล้วลองอีกครั้ง",
+                f"cannot replace the output file ({exc.strerror}); it may be open in another program: close it and try again",
+                Where(str(target)),
+            ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -1,0 +1,1 @@
+"""Word: docx helpers and the formal Thai report writer."""

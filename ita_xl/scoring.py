@@ -119,8 +119,8 @@ class _Scorer:
                     tool,
                 )
         for item in self.fw.items.values():
-            tool = self.fw.tools[item.tool]
-            if tool.kind == "survey" and item.tool in self.data.surveys:
+            kind = self.fw.tools[item.tool].kind
+            if kind == "survey" and item.tool in self.data.surveys:
                 for st in item.statements:
                     if stats[st.code].answered == 0:
                         self.find(
@@ -130,7 +130,7 @@ class _Scorer:
                 known = [s for s in scores if s is not None]
                 if known:
                     self.values[item.code] = mean(known) or Decimal(0)
-            elif tool.kind == "checklist" and self.data.oit:
+            elif kind == "checklist" and self.data.oit:
                 entry = self.data.oit.get(item.code)
                 scale = self.fw.scales[item.scale]
                 if entry is None or entry.published is None:

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from ita_xl.errors import UsageError
+from ita_xl.errors import UsageError, Where
 from ita_xl.pipeline import BuildOptions, BuildOutcome, build_one
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
-def collect_inputs(paths: list[Path]) -> list[Path]:
+def collect_inputs(paths: list[Path], suffixes: tuple[str, ...] = EXCEL_SUFFIXES) -> list[Path]:
     """Return the workbooks named: files as given, folders searched (recursively) for Excel files.
 
     Skips Excel's lock files (~$name.xlsx) and ita-xl's own outputs (*-analysis.xlsx).
@@ -26,18 +26,18 @@ def collect_inputs(paths: list[Path]) -> list[Path]:
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.suffix.lower() in EXCEL_SUFFIXES
+                if f.suffix.lower() in suffixes
                 and f.is_file()
                 and not f.name.startswith(("~$", "."))
                 and not f.stem.endswith("-analysis")
             )
             if not found:
-                raise UsageError(f"ไม่พบไฟล์ Excel ในโฟลเดอร์ {p}", f"no Excel workbook in folder {p}")
+                raise UsageError("ไม่พบไฟล์ Excel ในโฟลเดอร์นี้", "no Excel workbook in this folder", Where(str(p)))
             files.extend(found)
         elif p.exists():
             files.append(p)
         else:
-            raise UsageError(f"ไม่พบไฟล์ {p}; ตรวจสอบชื่อและตำแหน่งไฟล์", f"{p} does not exist; check the name and folder")
+            raise UsageError("ไม่พบไฟล์ ตรวจสอบชื่อและตำแหน่งไฟล์", "does not exist; check the name and folder", Where(str(p)))
     unique: dict[Path, Path] = {}
     for f in files:
         unique.setdefault(f.resolve(), f)

@@ -294,6 +294,75 @@ def build(
     sys.exit(1 if failed else 0)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o", "--out", "out", type=click.Path(dir_okay=False), required=True, help="The summary workbook to write (.xlsx)."
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write a short Thai summary report for the parent agency (.docx).",
+)
+@click.option("--no-charts", is_flag=True, help="Leave the charts out.")
+@click.option("-j", "--jobs", type=int, default=None, help="Worker processes. Default: the cores.")
+@LANG
+@DEBUG
+@guarded
+def rollup(
+    inputs: tuple[str, ...],
+    out: str,
+    report_path: str | None,
+    no_charts: bool,
+    jobs: int | None,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`).
+
+    Ties share a rank (1, 2, 2, 4), listed by office name.
+
+    \b
+    Example:
+      ita-xl rollup offices/ -o summary.xlsx --report summary.docx
+      ita-xl build my-office.xlsx --rollup summary.xlsx
+    """
+    from ita_xl.batch import collect_inputs
+    from ita_xl.excel.rollup_book import write_rollup_workbook
+    from ita_xl.rollup import collect
+    from ita_xl.safeio import atomic_output
+
+    paths = collect_inputs([Path(p) for p in inputs], suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
+    target = Path(out)
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
+    summary = collect(paths, jobs=jobs)
+    with atomic_output(target, protect=tuple(paths)) as tmp:
+        write_rollup_workbook(summary, tmp, charts=not no_charts)
+    outputs = [target]
+    if report_path:
+        from ita_xl.word.summary import write_summary_report
+
+        with atomic_output(Path(report_path), protect=tuple(paths)) as tmp:
+            write_summary_report(summary, tmp)
+        outputs.append(Path(report_path))
+    th = lang == "th"
+    for source, message in summary.failed:
+        say(("ไม่สำเร็จ: " if th else "failed: ") + (message if source in message else f"{source}: {message}"))
+    for o in outputs:
+        say(("เขียนแล้ว: " if th else "wrote: ") + str(o))
+    mean_total = summary.mean_total
+    shown = f"{mean_total:.2f}" if mean_total is not None else "-"
+    say(
+        f"สรุป: {len(summary.offices)} หน่วยงาน, ไม่สำเร็จ {len(summary.failed)}, ค่าเฉลี่ย {shown}"
+        if th
+        else f"summary: {len(summary.offices)} offices, {len(summary.failed)} failed, mean {shown}"
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
 def main() -> None:
     """Entry point of the ``ita-xl`` console script."""
     cli(prog_name="ita-xl")

@@ -1,0 +1,192 @@
+"""Write the parent agency's roll-up workbook: ranking, indicators by office, summary and charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from ita_xl.decimals import quantize
+from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
+
+GRADES = ("AA", "A", "B", "C", "D", "E", "F")
+TOOLS = ("IIT", "EIT", "OIT")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without the control characters that Excel files cannot hold."""
+    return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+
+
+def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:
+    """Write ``rollup`` to ``path`` (.xlsx). Every derived cell is a formula with its value cached."""
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "valign": "top"})
+    num = wb.add_format({"num_format": "0.00", "border": 1})
+    text = wb.add_format({"border": 1})
+    good = wb.add_format({"bg_color": "#C6EFCE", "font_color": "#006100"})
+    ok = wb.add_format({"bg_color": "#E2EFDA"})
+    bad = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    bold = wb.add_format({"bold": True})
+    offices = rollup.offices
+    n = len(offices)
+    last = n  # last data row (0-based), data rows 1..n
+
+    ws = wb.add_worksheet(RANK_SHEET)
+    ws.freeze_panes(1, 2)
+    for c, h in enumerate(RANK_HEADERS):
+        ws.write_string(0, c, h, head)
+    ws.set_column(0, 0, 7)
+    ws.set_column(1, 1, 55)
+    ws.set_column(2, 7, 11)
+    ws.set_column(8, 8, 40)
+    total_range = f"$C$2:$C${n + 1}"
+    for r, o in enumerate(offices, 1):
+        ws.write_formula(r, 0, f"=RANK(C{r + 1},{total_range},0)", text, o.rank)
+        ws.write_string(r, 1, clean(o.name), text)
+        ws.write_number(r, 2, float(o.total), num)
+        ws.write_string(r, 3, o.grade, text)
+        ws.write_string(r, 4, "ผ่าน" if o.passed else "ไม่ผ่าน", text)
+        for c, tool in enumerate(TOOLS, 5):
+            if tool in o.tools:
+                ws.write_number(r, c, float(o.tools[tool]), num)
+        ws.write_string(r, 8, clean(o.source), text)
+    mean_total = rollup.mean_total
+    if n:
+        ws.write_string(last + 2, 1, MEAN_LABEL, bold)
+        ws.write_formula(last + 2, 2, f"=AVERAGE(C2:C{n + 1})", num, float(quantize(mean_total)) if mean_total else 0)
+        ws.conditional_format(1, 2, last, 2, {"type": "cell", "criteria": ">=", "value": 95, "format": good})
+        ws.conditional_format(
+            1, 2, last, 2, {"type": "cell", "criteria": "between", "minimum": 85, "maximum": 94.999, "format": ok}
+        )
+        ws.conditional_format(1, 2, last, 2, {"type": "cell", "criteria": "<", "value": 85, "format": bad})
+        ws.conditional_format(
+            1, 4, last, 4, {"type": "text", "criteria": "containing", "value": "ไม่ผ่าน", "format": bad}
+        )
+
+    codes = list(rollup.indicator_means()) or [str(i) for i in range(1, 11)]
+    wi = wb.add_worksheet("รายตัวชี้วัด")
+    wi.freeze_panes(1, 2)
+    wi.write_string(0, 0, "ลำดับ", head)
+    wi.write_string(0, 1, "หน่วยงาน", head)
+    for c, code in enumerate(codes, 2):
+        wi.write_string(0, c, f"ตัวชี้วัดที่ {code} {rollup.indicator_names.get(code, '')}".strip(), head)
+    wi.set_row(0, 60)
+    wi.set_column(0, 0, 7)
+    wi.set_column(1, 1, 50)
+    wi.set_column(2, 1 + len(codes), 12)
+    for r, o in enumerate(offices, 1):
+        wi.write_number(r, 0, o.rank, text)
+        wi.write_string(r, 1, clean(o.name), text)
+        for c, code in enumerate(codes, 2):
+            if code in o.indicators:
+                wi.write_number(r, c, float(o.indicators[code]), num)
+    if n:
+        last_col = 1 + len(codes)
+        wi.conditional_format(1, 2, last, last_col, {"type": "cell", "criteria": "<", "value": 85, "format": bad})
+        wi.conditional_format(
+            1,
+            2,
+            last,
+            last_col,
+            {
+                "type": "3_color_scale",
+                "min_type": "num",
+                "min_value": 50,
+                "mid_type": "num",
+                "mid_value": 85,
+                "max_type": "num",
+                "max_value": 100,
+                "min_color": "#F8696B",
+                "mid_color": "#FFEB84",
+                "max_color": "#63BE7B",
+            },
+        )
+        wi.write_string(last + 2, 1, MEAN_LABEL, bold)
+        means = rollup.indicator_means()
+        for c, code in enumerate(codes, 2):
+            col = xl_col_to_name(c)
+            wi.write_formula(
+                last + 2, c, f"=AVERAGE({col}2:{col}{n + 1})", num, float(quantize(means[code])) if code in means else 0
+            )
+
+    ss = wb.add_worksheet("สรุป")
+    ss.set_column(0, 0, 45)
+    ss.set_column(1, 2, 14)
+    ss.write_string(
+        0, 0, "สรุปผลการประเมินคุณธรรมและความโปร่งใสของหน่วยงานในสังกัด", wb.add_format({"bold": True, "font_size": 14})
+    )
+    ss.write_string(2, 0, "จำนวนหน่วยงาน", text)
+    ss.write_formula(2, 1, f"=COUNT('{RANK_SHEET}'!C2:C{n + 1})", text, n)
+    ss.write_string(3, 0, MEAN_LABEL, text)
+    ss.write_formula(
+        3,
+        1,
+        f"=AVERAGE('{RANK_SHEET}'!C2:C{n + 1})" if n else "=0",
+        num,
+        float(quantize(mean_total)) if mean_total else 0,
+    )
+    passed = sum(1 for o in offices if o.passed)
+    ss.write_string(4, 0, "ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป)", text)
+    ss.write_formula(4, 1, f"=COUNTIF('{RANK_SHEET}'!E2:E{n + 1},\"ผ่าน\")", text, passed)
+    ss.write_string(6, 0, "ระดับผลการประเมิน", head)
+    ss.write_string(6, 1, "จำนวนหน่วยงาน", head)
+    counts = rollup.grade_counts()
+    for r, g in enumerate(GRADES, 7):
+        ss.write_string(r, 0, g, text)
+        ss.write_formula(r, 1, f"=COUNTIF('{RANK_SHEET}'!D2:D{n + 1},A{r + 1})", text, counts.get(g, 0))
+    top = 7 + len(GRADES) + 1
+    ss.write_string(top, 0, "ตัวชี้วัด", head)
+    ss.write_string(top, 1, "ค่าเฉลี่ย", head)
+    means = rollup.indicator_means()
+    for r, code in enumerate(codes, top + 1):
+        ss.write_string(r, 0, f"{code} {rollup.indicator_names.get(code, '')}".strip(), text)
+        col = xl_col_to_name(codes.index(code) + 2)
+        ss.write_formula(
+            r,
+            1,
+            f"=AVERAGE('รายตัวชี้วัด'!{col}2:{col}{n + 1})" if n else "=0",
+            num,
+            float(quantize(means[code])) if code in means else 0,
+        )
+    wrow = top + 1 + len(codes) + 1
+    ss.write_string(wrow, 0, "ตัวชี้วัดที่ค่าเฉลี่ยต่ำสุด", head)
+    ss.write_string(wrow, 1, "ค่าเฉลี่ย", head)
+    for r, (code, value) in enumerate(rollup.weakest(), wrow + 1):
+        ss.write_string(r, 0, f"{code} {rollup.indicator_names.get(code, '')}".strip(), text)
+        ss.write_number(r, 1, float(quantize(value)), num)
+    frow = wrow + 5
+    if rollup.failed:
+        ss.write_string(frow, 0, "ไฟล์ที่อ่านไม่ได้", head)
+        ss.write_string(frow, 1, "สาเหตุ", head)
+        for r, (source, message) in enumerate(rollup.failed, frow + 1):
+            ss.write_string(r, 0, clean(source), text)
+            ss.write_string(r, 1, clean(message), text)
+    if charts and n:
+        grade_chart = wb.add_chart({"type": "column"})
+        grade_chart.add_series(
+            {
+                "name": "จำนวนหน่วยงาน",
+                "categories": ["สรุป", 7, 0, 6 + len(GRADES), 0],
+                "values": ["สรุป", 7, 1, 6 + len(GRADES), 1],
+                "fill": {"color": "#4472C4"},
+            }
+        )
+        grade_chart.set_title({"name": "Grades"})
+        grade_chart.set_legend({"none": True})
+        ss.insert_chart(xl_rowcol_to_cell(2, 4), grade_chart)
+        ind_chart = wb.add_chart({"type": "column"})
+        ind_chart.add_series(
+            {
+                "name": "Mean",
+                "categories": ["สรุป", top + 1, 0, top + len(codes), 0],
+                "values": ["สรุป", top + 1, 1, top + len(codes), 1],
+                "fill": {"color": "#70AD47"},
+            }
+        )
+        ind_chart.set_title({"name": "Indicator means"})
+        ind_chart.set_y_axis({"min": 0, "max": 100})
+        ind_chart.set_legend({"none": True})
+        ss.insert_chart(xl_rowcol_to_cell(18, 4), ind_chart)
+    wb.close()

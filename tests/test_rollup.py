@@ -1,0 +1,66 @@
+"""Roll-up: ranking with ties, summary workbook values, rank and mean fed back to an office."""
+
+import json
+from decimal import Decimal as D
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from ita_xl.cli import cli
+from ita_xl.rollup import OfficeRow, rank_offices, read_summary
+
+
+def _row(name: str, total: str) -> OfficeRow:
+    return OfficeRow(name, name, 2566, D(total), "A", D(total) >= 85, {}, {})
+
+
+def test_ties_share_a_rank_and_the_next_skips() -> None:
+    ranked = rank_offices([_row("ข", "95.00"), _row("ก", "97.10"), _row("ค", "95.00"), _row("ง", "80.00")])
+    assert [(o.name, o.rank) for o in ranked] == [("ก", 1), ("ข", 2), ("ค", 2), ("ง", 4)]
+
+
+def _result_json(folder: Path, name: str, total: float, grade: str, ind1: float) -> Path:
+    data = {
+        "framework": 2566,
+        "office": {"name": name},
+        "total": total,
+        "grade": grade,
+        "passed": total >= 85,
+        "tools": {"IIT": total, "EIT": total, "OIT": total},
+        "indicators": {str(i): ind1 if i == 1 else 100.0 for i in range(1, 11)},
+    }
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
+    src = tmp_path / "results"
+    src.mkdir()
+    _result_json(src, "สพป.หนึ่ง", 96.5, "AA", 90.0)
+    _result_json(src, "สพป.สอง", 88.25, "A", 70.0)
+    _result_json(src, "สพป.สาม", 96.5, "AA", 95.0)
+    _result_json(src, "สพป.สี่", 70.0, "C", 60.0)
+    (src / "broken.json").write_text("{not json", encoding="utf-8")
+    out = tmp_path / "summary.xlsx"
+    res = CliRunner().invoke(cli, ["rollup", str(src), "-o", str(out)])
+    assert res.exit_code == 1  # the broken file is reported
+    assert "broken.json" in res.output
+    wb = load_workbook(out, data_only=True)
+    rows = [r for r in wb["อันดับ"].iter_rows(min_row=2, values_only=True) if isinstance(r[0], int)]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        (1, "สพป.สาม", 96.5),
+        (1, "สพป.หนึ่ง", 96.5),
+        (3, "สพป.สอง", 88.25),
+        (4, "สพป.สี่", 70.0),
+    ]
+    ss = {r[0]: r[1] for r in wb["สรุป"].iter_rows(values_only=True) if r and r[0]}
+    assert ss["จำนวนหน่วยงาน"] == 4
+    assert abs(ss["ค่าเฉลี่ยทุกหน่วยงาน"] - 87.81) < 0.005
+    assert ss["AA"] == 2 and ss["A"] == 1 and ss["C"] == 1 and ss["B"] == 0
+    assert ss["ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป)"] == 3
+    ranks, mean_total = read_summary(out)
+    assert ranks["สพป.สอง"] == (3, 4)
+    assert mean_total is not None and abs(mean_total - D("87.81")) < D("0.01")
+    wb.close()

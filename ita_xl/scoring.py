@@ -118,14 +118,14 @@ class _Scorer:
                     f"{tool} has {survey.respondents} respondents, fewer than the usual minimum of {minimum}; the result may not be representative",
                     tool,
                 )
+        unanswered: dict[str, list[str]] = {}
+        blank_oit: list[str] = []
         for item in self.fw.items.values():
             kind = self.fw.tools[item.tool].kind
             if kind == "survey" and item.tool in self.data.surveys:
-                for st in item.statements:
-                    if stats[st.code].answered == 0:
-                        self.find(
-                            "warning", "unanswered", f"ข้อ {st.code} ไม่มีผู้ใดตอบ", f"nobody answered {st.code}", item.tool
-                        )
+                unanswered.setdefault(item.tool, []).extend(
+                    st.code for st in item.statements if stats[st.code].answered == 0
+                )
                 scores = [stats[s.code].score for s in item.statements]
                 known = [s for s in scores if s is not None]
                 if known:
@@ -134,13 +134,7 @@ class _Scorer:
                 entry = self.data.oit.get(item.code)
                 scale = self.fw.scales[item.scale]
                 if entry is None or entry.published is None:
-                    self.find(
-                        "warning",
-                        "oit-blank",
-                        f"ข้อ {item.code} ไม่ได้ระบุว่ามีหรือไม่มี นับเป็น ไม่มี",
-                        f"{item.code} is not marked as published or not; counted as not published",
-                        "OIT",
-                    )
+                    blank_oit.append(item.code)
                 published = bool(entry and entry.published)
                 self.values[item.code] = scale.points(0 if published else len(scale.answers) - 1, item.reverse)
             if item.code in self.given:
@@ -155,6 +149,25 @@ class _Scorer:
                     )
                 self.values[item.code] = value
                 self.is_given.add(item.code)
+        for tool, codes in unanswered.items():
+            if codes:
+                listed = ", ".join(codes)
+                self.find(
+                    "warning",
+                    "unanswered",
+                    f"ไม่มีผู้ใดตอบข้อ {listed} ({len(codes)} ข้อ); ตรวจสอบว่าคัดลอกคำตอบครบทุกคอลัมน์",
+                    f"nobody answered {listed} ({len(codes)} columns); check that every column of answers was copied",
+                    tool,
+                )
+        if blank_oit:
+            listed = ", ".join(blank_oit)
+            self.find(
+                "warning",
+                "oit-blank",
+                f"ข้อ {listed} ไม่ได้ระบุว่า มี หรือ ไม่มี ({len(blank_oit)} ข้อ) จึงนับเป็น ไม่มี; เลือก มี/ไม่มี ในชีต OIT",
+                f"{listed} not marked มี or ไม่มี ({len(blank_oit)} items), counted as not published; choose มี/ไม่มี in sheet OIT",
+                "OIT",
+            )
         return stats
 
     def levels(self) -> None:

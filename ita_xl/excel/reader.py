@@ -1,0 +1,935 @@
+"""Read a filled staff workbook into an OfficeInput, listing every problem with its sheet and cell."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ita_xl.decimals import parse_number
+from ita_xl.errors import InputError, Where
+from ita_xl.excel import sheets as S
+from ita_xl.model import (
+    Framework,
+    HistoryEntry,
+    Measure,
+    OfficeInfo,
+    OfficeInput,
+    OitEntry,
+    SurveyData,
+)
+from ita_xl.result import Finding
+from ita_xl.thai import MONTHS
+
+MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_CODE_LIKE = re.compile(r"^[ieo]\d+(\.\d+)?$")
+_RANGE = re.compile(r"^([a-z]*(?:\d+\.)?)(\d+)-([a-z]*(?:\d+\.)?)(\d+)$")
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class Reading:
+    """What the reader made of a workbook: the framework chosen, the office's input, and the problems found."""
+
+    framework: Framework
+    data: OfficeInput
+    problems: list[Finding] = field(default_factory=list)
+
+
+def col_letter(col: int) -> str:
+    """Return the column letters of a zero-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """Return the A1 name of a zero-based (row, col)."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+def clean_text(value: object) -> str:
+    """Return cell text without control characters (newlines and tabs kept) and surrounding spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _CONTROL.sub("", str(value)).strip()
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _label_key(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+# ---- opening the file ----------------------------------------------------------------------
+
+
+def _open_sheets(path: Path) -> dict[str, list[list[Any]]]:
+    """Return every sheet's cells from A1, by sheet name; raise InputError when the file cannot be parsed."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    from ita_xl.excel.limits import LIMITS
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        try:
+            return {
+                name: book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=LIMITS.max_rows)
+                for name in book.sheet_names
+            }
+        finally:
+            book.close()
+    except (CalamineError, ValueError, OSError) as exc:
+        raise InputError(
+            f"อ่านเนื้อหาไฟล์ไม่ได้ ({type(exc).__name__}: {exc}); เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
+            f"cannot read the workbook's content ({type(exc).__name__}: {exc}); open it in Excel and save it again as .xlsx",
+            Where(str(path)),
+        ) from None
+
+
+_F_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+
+
+def formula_cells(path: Path) -> dict[str, dict[str, bool]]:
+    """Return, per sheet name, the formula cells and whether each has a stored (cached) value."""
+    from defusedxml import ElementTree
+
+    found: dict[str, dict[str, bool]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels_name = "xl/_rels/workbook.xml.rels"
+            targets: dict[str, str] = {}
+            if rels_name in names:
+                for rel in ElementTree.fromstring(zf.read(rels_name)):
+                    target = rel.get("Target", "")
+                    target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                    targets[rel.get("Id", "")] = target
+            for sheet in book.iter():
+                if not sheet.tag.endswith("}sheet"):
+                    continue
+                rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
+                part = targets.get(rid, "")
+                if part not in names:
+                    continue
+                data = zf.read(part)
+                if not _F_TAG.search(data):
+                    continue
+                cells: dict[str, bool] = {}
+                for match in _CELL.finditer(data):
+                    body = match.group(3)
+                    if not body or not _F_TAG.search(body):
+                        continue
+                    ref = _REF.search(match.group(1))
+                    if ref:
+                        # No <v>, or an empty one outside a text result (openpyxl writes <v></v>), means never calculated.
+                        value = _VALUE.search(body)
+                        text_result = b't="str"' in match.group(1)
+                        cells[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
+                found[sheet.get("name", "")] = cells
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return {}
+    return found
+
+
+# ---- the reader ----------------------------------------------------------------------------
+
+
+def read_office(path: Path, framework: Framework | None = None, year: int | None = None) -> Reading:
+    """Return the workbook at ``path`` read against a framework, with every problem found.
+
+    The framework is ``framework``, else the shipped one of ``year``, else the one of the fiscal year the office
+    sheet names, else the newest. Raises InputError when the file is not a readable ita-xl workbook.
+    """
+    from ita_xl.excel.limits import check_package
+
+    check_package(path)
+    return _Reader(path, _open_sheets(path), formula_cells(path)).read(framework, year)
+
+
+class _Reader:
+    """One pass over one workbook; problems are collected, never raised, unless the file is unusable."""
+
+    def __init__(self, path: Path, sheets: dict[str, list[list[Any]]], formulas: dict[str, dict[str, bool]]) -> None:
+        self.path = path
+        self.by_norm = {S.norm(name): name for name in sheets}
+        self.sheets = sheets
+        self.formulas = formulas
+        for name, cells in formulas.items():
+            # A formula with no value may lie past the last cell the value reader saw.
+            last = max((int(re.sub(r"^[A-Z]+", "", ref)) for ref in cells), default=0)
+            rows = sheets.get(name)
+            if rows is not None and len(rows) < last:
+                rows.extend([] for _ in range(last - len(rows)))
+        self.problems: list[Finding] = []
+        self.counts: dict[str, int] = {}
+        self.locations: dict[str, str] = {}
+
+    # -- findings ----------------------------------------------------------------------------
+
+    def add(self, severity: str, code: str, th: str, en: str, where: str = "") -> None:
+        sheet = where.split("!")[0] if "!" in where else ""
+        if sheet and code != "too-many":
+            n = self.counts.get(sheet, 0) + 1
+            self.counts[sheet] = n
+            if n > MAX_CELL_FINDINGS:
+                return
+        self.problems.append(Finding(severity, code, th, en, where))
+
+    def cell_value(self, sheet: str, rows: list[list[Any]], row: int, col: int) -> Any:
+        """Return a cell's value; report a formula with no stored value (and return None for it)."""
+        value = rows[row][col] if row < len(rows) and col < len(rows[row]) else None
+        ref = cell_name(row, col)
+        has_value = self.formulas.get(sheet, {}).get(ref)
+        if has_value is False:
+            self.add(
+                "error",
+                "formula-no-value",
+                "ช่องนี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณแล้ว (ไฟล์ไม่ได้บันทึกจาก Excel); เปิดไฟล์ใน Excel แล้วบันทึก หรือพิมพ์ค่าแทนสูตร",
+                "this cell is a formula with no calculated value (the file was not saved by Excel); "
+                "open and save it in Excel, or type the value instead of the formula",
+                f"{sheet}!{ref}",
+            )
+            return None
+        if isinstance(value, str) and value == "":
+            return None
+        return value
+
+    # -- sheets and headers ------------------------------------------------------------------
+
+    def sheet(self, name: str) -> tuple[str, list[list[Any]]] | None:
+        actual = self.by_norm.get(S.norm(name))
+        if actual is None:
+            return None
+        return actual, self.sheets[actual]
+
+    def header(
+        self, sheet: str, rows: list[list[Any]], known: set[str], aliases: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, int]] | None:
+        """Return the header row and code -> column of a table sheet: the row naming most known codes."""
+        alias = {S.norm(k): v for k, v in (aliases or {}).items()}
+        best: tuple[int, dict[str, int]] | None = None
+        for r in range(min(S.HEADER_SCAN_ROWS, len(rows))):
+            found: dict[str, int] = {}
+            for c, value in enumerate(rows[r]):
+                if _is_blank(value):
+                    continue
+                key = S.norm(value)
+                code = key if key in known else alias.get(key)
+                if code is None:
+                    continue
+                if code in found:
+                    if key in known:
+                        self.add(
+                            "error",
+                            "duplicate-column",
+                            f"มีคอลัมน์ {code} ซ้ำ (อีกคอลัมน์อยู่ที่ {cell_name(r, found[code])}); ลบหรือแก้หัวคอลัมน์ให้ไม่ซ้ำ",
+                            f"column {code} appears twice (also at {cell_name(r, found[code])}); delete one or correct its header",
+                            f"{sheet}!{cell_name(r, c)}",
+                        )
+                    continue
+                found[code] = c
+            if found and (best is None or len(found) >= len(best[1])):
+                best = (r, found)
+        return best
+
+    def missing_sheet(self, name: str, th_what: str, en_what: str) -> None:
+        self.add(
+            "error",
+            "missing-sheet",
+            f"ไม่พบชีต {name}; {th_what} (คัดลอกชีตจากแบบฟอร์มที่สร้างด้วย ita-xl new และอย่าเปลี่ยนชื่อชีต)",
+            f"sheet {name} is missing; {en_what} (copy the sheet from a template made by `ita-xl new`, keeping its name)",
+            name,
+        )
+
+    def no_header(self, sheet: str, example: str) -> None:
+        self.add(
+            "error",
+            "no-header",
+            f"ไม่พบแถวรหัสคอลัมน์ (เช่น {example}) ในชีตนี้; คัดลอกแถวหัวตารางจากแบบฟอร์ม ita-xl new",
+            f"no row of column codes (such as {example}) in this sheet; copy the header rows from an `ita-xl new` template",
+            sheet,
+        )
+
+    # -- values ------------------------------------------------------------------------------
+
+    def number(
+        self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
+    ) -> Decimal | None:
+        """Return a number typed in a cell; report text and numbers outside [low, high]."""
+        if isinstance(value, (date, datetime)):
+            number = None
+            bad = True
+        else:
+            try:
+                number = parse_number(value)
+                bad = False
+            except (ValueError, TypeError):
+                number, bad = None, True
+        where = f"{sheet}!{ref}"
+        if bad:
+            self.add(
+                "error",
+                "not-number",
+                f'"{clean_text(value)}" ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50',
+                f'"{clean_text(value)}" is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50',
+                where,
+            )
+            return None
+        if number is None:
+            return None
+        if isinstance(value, float) and 0 < number < 1 and high == HUNDRED:
+            # A cell formatted as a percentage holds 0.975 for what the person sees as 97.5%.
+            number = number * HUNDRED
+            self.add(
+                "warning",
+                "percent-cell",
+                f"อ่านค่า {value} เป็น {number.normalize():f} (ช่องจัดรูปแบบเป็นเปอร์เซ็นต์); ถ้าไม่ถูกต้องให้พิมพ์คะแนนเต็ม เช่น 97.50",
+                f"read {value} as {number.normalize():f} (a percentage-formatted cell); if wrong, type the score itself, e.g. 97.50",
+                where,
+            )
+        if not low <= number <= high:
+            self.add(
+                "error",
+                "out-of-range",
+                f"{number.normalize():f} อยู่นอกช่วง {low}-{high}; ตรวจสอบ{what_th}",
+                f"{number.normalize():f} is outside {low}-{high}; check the {what_en}",
+                where,
+            )
+            return None
+        return number
+
+    def year_value(self, sheet: str, ref: str, value: Any) -> int | None:
+        number = self.number(sheet, ref, value, "ปี พ.ศ. ", "the BE year", Decimal(1900), Decimal(2800))
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            self.add(
+                "error",
+                "not-year",
+                f"{number} ไม่ใช่ปี พ.ศ.; พิมพ์ปีเป็นเลขจำนวนเต็ม เช่น 2566",
+                f"{number} is not a year; type the BE year as a whole number, e.g. 2566",
+                f"{sheet}!{ref}",
+            )
+            return None
+        y = int(number)
+        if y < 2400:
+            self.add(
+                "warning",
+                "ce-year",
+                f"{y} ดูเป็นปี ค.ศ. จึงอ่านเป็น พ.ศ. {y + 543}; ถ้าไม่ถูกต้องให้พิมพ์ปี พ.ศ.",
+                f"{y} looks like a CE year, read as BE {y + 543}; if wrong, type the BE year",
+                f"{sheet}!{ref}",
+            )
+            y += 543
+        return y
+
+    def date_value(self, sheet: str, ref: str, value: Any) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = _SPACES.sub(" ", clean_text(value).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        parsed = _parse_date_text(text)
+        if parsed is None:
+            self.add(
+                "error",
+                "not-date",
+                f'"{clean_text(value)}" ไม่ใช่วันที่; พิมพ์เช่น 10/4/2566 หรือ 10 เมษายน 2566',
+                f'"{clean_text(value)}" is not a date; type e.g. 10/4/2566 or 10 เมษายน 2566',
+                f"{sheet}!{ref}",
+            )
+        return parsed
+
+    # -- the whole workbook ------------------------------------------------------------------
+
+    def read(self, framework: Framework | None, year: int | None) -> Reading:
+        from ita_xl import framework as fwmod
+
+        known = [self.sheet(n) for n in (S.OFFICE, S.IIT, S.EIT, S.OIT, S.SCORES)]
+        if not any(known):
+            raise InputError(
+                f"ไม่ใช่แบบบันทึกข้อมูล ITA (ไม่มีชีต {S.OFFICE}, {S.IIT}, {S.EIT}, {S.OIT} หรือ {S.SCORES}); "
+                "สร้างแบบฟอร์มด้วย ita-xl new แล้วกรอกข้อมูลลงในแบบฟอร์ม",
+                f"not an ITA workbook (no sheet {S.OFFICE}, {S.IIT}, {S.EIT}, {S.OIT} or {S.SCORES}); "
+                "make a template with `ita-xl new` and fill it",
+                Where(str(self.path)),
+            )
+        office = self.office()
+        if framework is None:
+            chosen = year or office.year or self.list_sheet_year()
+            if chosen is None:
+                self.add(
+                    "warning",
+                    "no-year",
+                    f"ไม่ได้ระบุปีงบประมาณที่ประเมิน จึงใช้เกณฑ์ปีล่าสุด; กรอกปีในชีต {S.OFFICE} หรือใช้ --year",
+                    f"no assessment year given, so the newest method is used; fill the year in sheet {S.OFFICE} or pass --year",
+                    self.locations.get("year", S.OFFICE),
+                )
+            framework = fwmod.load(year=chosen)
+        fw = framework
+        surveys = {}
+        for tool in S.SURVEYS:
+            survey = self.survey(fw, tool)
+            if survey is not None:
+                surveys[tool] = survey
+        oit = self.oit(fw)
+        given = self.scores(fw)
+        for tool in fw.tools:
+            has_raw = tool in surveys if fw.tools[tool].kind == "survey" else bool(oit)
+            if not has_raw and tool not in given and self.sheet(tool) is None and self.sheet(S.SCORES) is None:
+                self.missing_sheet(
+                    tool,
+                    f"กรอกคำตอบในชีต {tool} หรือกรอกผลคะแนนในชีต {S.SCORES}",
+                    f"fill sheet {tool} or sheet {S.SCORES}",
+                )
+        if self.sheet(S.SCORES) is None and not surveys and not oit:
+            self.missing_sheet(S.SCORES, "ไม่มีทั้งคำตอบและผลคะแนน", "there are neither answers nor scores")
+        history = self.history()
+        measures = self.measures(fw)
+        for sheet, n in self.counts.items():
+            if n > MAX_CELL_FINDINGS:
+                self.add(
+                    "error"
+                    if any(p.severity == "error" and p.where.startswith(sheet + "!") for p in self.problems)
+                    else "warning",
+                    "too-many",
+                    f"ชีต {sheet} มีปัญหาอีก {n - MAX_CELL_FINDINGS} ช่องที่ไม่ได้แสดง; แก้ช่องที่แสดงแล้วตรวจอีกครั้ง",
+                    f"sheet {sheet} has {n - MAX_CELL_FINDINGS} more problems not shown; fix those shown and check again",
+                    sheet,
+                )
+        data = OfficeInput(
+            office=office,
+            surveys=surveys,
+            oit=oit,
+            given=given,
+            history=history,
+            measures=measures,
+            source=str(self.path),
+            locations=dict(self.locations),
+        )
+        return Reading(fw, data, self.problems)
+
+    def list_sheet_year(self) -> int | None:
+        found = self.sheet(S.LISTS)
+        if found is None:
+            return None
+        _, rows = found
+        if not rows:
+            return None
+        for c, value in enumerate(rows[0]):
+            if value == "framework_year" and len(rows) > 1 and c < len(rows[1]):
+                with_year = rows[1][c]
+                if isinstance(with_year, (int, float)) and not isinstance(with_year, bool):
+                    return int(with_year)
+        return None
+
+    # -- office sheet ------------------------------------------------------------------------
+
+    def office(self) -> OfficeInfo:
+        found = self.sheet(S.OFFICE)
+        if found is None:
+            self.missing_sheet(S.OFFICE, "ใส่ชื่อหน่วยงานและปีงบประมาณที่ประเมิน", "it names the office and the fiscal year")
+            return OfficeInfo()
+        sheet, rows = found
+        header = self.header(sheet, rows, {c.code for c in S.OFFICE_COLUMNS}, S.ALIASES[S.OFFICE])
+        if header is None or "value" not in header[1]:
+            self.no_header(sheet, "label, value, field")
+            return OfficeInfo()
+        hrow, cols = header
+        by_label = {_label_key(f.label): f.key for f in S.OFFICE_FIELDS}
+        values: dict[str, Any] = {}
+        for r in range(hrow + 1, len(rows)):
+            key = ""
+            if "field" in cols:
+                key = S.norm(rows[r][cols["field"]] if cols["field"] < len(rows[r]) else "")
+            if key not in S.FIELDS_BY_KEY and "label" in cols and cols["label"] < len(rows[r]):
+                key = by_label.get(_label_key(clean_text(rows[r][cols["label"]])), "")
+            if key not in S.FIELDS_BY_KEY or key in values:
+                continue
+            ref = cell_name(r, cols["value"])
+            if key == "year":
+                self.locations["year"] = f"{sheet}!{ref}"
+            value = self.cell_value(sheet, rows, r, cols["value"])
+            if _is_blank(value):
+                continue
+            values[key] = self.field_value(sheet, ref, S.FIELDS_BY_KEY[key], value)
+        if "name" not in values:
+            self.add(
+                "warning",
+                "no-office-name",
+                "ไม่ได้กรอกชื่อหน่วยงาน; กรอกเพื่อให้รายงานระบุหน่วยงานได้ถูกต้อง",
+                "the office name is empty; fill it so the report names the office",
+                sheet,
+            )
+        return OfficeInfo(**{k: v for k, v in values.items() if v is not None})
+
+    def field_value(self, sheet: str, ref: str, fld: S.Field, value: Any) -> Any:
+        if fld.kind == "text":
+            return clean_text(value)
+        if fld.kind == "year":
+            return self.year_value(sheet, ref, value)
+        if fld.kind == "date":
+            return self.date_value(sheet, ref, value)
+        if fld.kind == "digits":
+            text = clean_text(value).lower()
+            if text in ("ไทย", "thai", "true", "1"):
+                return True
+            if text in ("อารบิก", "arabic", "false", "0"):
+                return False
+            self.add(
+                "error",
+                "bad-choice",
+                f'"{text}" ไม่ใช่ตัวเลือกของช่องนี้; ต้องเป็น ไทย หรือ อารบิก',
+                f'"{text}" is not a choice of this cell; expected ไทย (Thai) or อารบิก (Arabic)',
+                f"{sheet}!{ref}",
+            )
+            return None
+        if fld.kind == "number":
+            return self.number(sheet, ref, value, "คะแนน", "score", Decimal(0), HUNDRED)
+        number = self.number(sheet, ref, value, "ค่านี้", "this value", Decimal(0), Decimal(1_000_000))
+        return None if number is None else int(number)
+
+    # -- survey sheets -----------------------------------------------------------------------
+
+    def survey(self, fw: Framework, tool: str) -> SurveyData | None:
+        found = self.sheet(tool)
+        if found is None:
+            return None
+        sheet, rows = found
+        statements = {st.code: st for st in fw.statements(tool)}
+        header = self.header(sheet, rows, set(statements))
+        if header is None:
+            if any(not _is_blank(v) for row in rows[S.FIRST_DATA_ROW :] for v in row):
+                self.no_header(sheet, ", ".join(list(statements)[:3]))
+            return None
+        hrow, cols = header
+        for c, value in enumerate(rows[hrow]):
+            key = S.norm(value) if not _is_blank(value) else ""
+            if _CODE_LIKE.match(key) and key not in statements:
+                self.add(
+                    "warning",
+                    "unknown-column",
+                    f"คอลัมน์ {key} ไม่ใช่ข้อของแบบวัด {tool} ปี {fw.year} จึงไม่นำมาคิดคะแนน",
+                    f"column {key} is not an item of the FY{fw.year} {tool} form, so it is not scored",
+                    f"{sheet}!{cell_name(hrow, c)}",
+                )
+        missing = [code for code in statements if code not in cols]
+        if missing:
+            self.add(
+                "warning",
+                "missing-column",
+                f"ไม่พบคอลัมน์ {', '.join(missing)} ในแถวรหัส; ข้อเหล่านี้จะไม่มีคะแนน เพิ่มคอลัมน์ตามแบบฟอร์ม ita-xl new",
+                f"no column for {', '.join(missing)} in the code row; these get no score: add them as in an `ita-xl new` template",
+                f"{sheet}!{cell_name(hrow, 0)}",
+            )
+        labels = {
+            code: {_label_key(lbl): i for i, lbl in enumerate(fw.scales[st.scale].labels)}
+            for code, st in statements.items()
+        }
+        # Exact labels first (the usual case, a dropdown choice), the normalised form only when that fails.
+        exact = {code: {lbl: i for i, lbl in enumerate(fw.scales[statements[code].scale].labels)} for code in cols}
+        order = list(cols.items())
+        columns: dict[str, list[int | None]] = {code: [] for code in cols}
+        formulas = self.formulas.get(sheet, {})
+        respondents = 0
+        for r in range(hrow + 1, len(rows)):
+            row = rows[r]
+            width = len(row)
+            blank = all(c >= width or _is_blank(row[c]) for _, c in order)
+            if blank and not any(formulas.get(cell_name(r, c)) is False for _, c in order):
+                continue
+            respondents += 1
+            for code, c in order:
+                value = row[c] if c < width else None
+                answer = exact[code].get(value) if isinstance(value, str) else None
+                if answer is None:
+                    if formulas:
+                        value = self.cell_value(sheet, rows, r, c)
+                    if not _is_blank(value):
+                        answer = self.survey_answer(sheet, r, c, code, value, labels[code], fw, statements)
+                columns[code].append(answer)
+        if respondents == 0:
+            return None
+        return SurveyData(tool, respondents, columns)
+
+    def survey_answer(
+        self,
+        sheet: str,
+        r: int,
+        c: int,
+        code: str,
+        value: Any,
+        labels: dict[str, int],
+        fw: Framework,
+        statements: dict[str, Any],
+    ) -> int | None:
+        """Return the answer index of a typed label (spaces ignored); report anything else as an error."""
+        text = clean_text(value)
+        answer = labels.get(_label_key(text))
+        if answer is None:
+            expected = ", ".join(fw.scales[statements[code].scale].labels)
+            self.add(
+                "error",
+                "bad-answer",
+                f'"{text}" ไม่ใช่คำตอบของข้อนี้ ({code}); ต้องเป็น {expected}',
+                f'"{text}" is not an answer of this item ({code}); expected one of {expected}',
+                f"{sheet}!{cell_name(r, c)}",
+            )
+        return answer
+
+    # -- OIT sheet ---------------------------------------------------------------------------
+
+    def oit(self, fw: Framework) -> dict[str, OitEntry]:
+        found = self.sheet(S.OIT)
+        if found is None:
+            return {}
+        sheet, rows = found
+        header = self.header(sheet, rows, {c.code for c in S.OIT_COLUMNS}, S.ALIASES[S.OIT])
+        if header is None or "code" not in header[1] or "published" not in header[1]:
+            self.no_header(sheet, "code, published, url")
+            return {}
+        hrow, cols = header
+        oit_items = {c for c, it in fw.items.items() if it.tool == "OIT"}
+        yes_no = fw.scales[fw.items[next(iter(oit_items))].scale].labels if oit_items else ("มี", "ไม่มี")
+        choices = {_label_key(yes_no[0]): True, _label_key(yes_no[-1]): False}
+        entries: dict[str, OitEntry] = {}
+        seen: dict[str, str] = {}
+        for r in range(hrow + 1, len(rows)):
+
+            def get(key: str, row_index: int = r) -> Any:
+                return self.cell_value(sheet, rows, row_index, cols[key]) if key in cols else None
+
+            raw_code = get("code")
+            if _is_blank(raw_code):
+                if any(not _is_blank(get(k)) for k in ("published", "url")):
+                    self.add(
+                        "error",
+                        "no-code",
+                        "แถวนี้มีข้อมูลแต่ไม่มีรหัสข้อ; ใส่รหัสข้อ เช่น o1",
+                        "this row has data but no item code; type the code, e.g. o1",
+                        f"{sheet}!{cell_name(r, cols['code'])}",
+                    )
+                continue
+            code = _oit_code(raw_code)
+            ref = f"{sheet}!{cell_name(r, cols['code'])}"
+            if code not in oit_items:
+                self.add(
+                    "warning",
+                    "unknown-item",
+                    f"{clean_text(raw_code)} ไม่ใช่ข้อของแบบ OIT ปี {fw.year} จึงไม่นำมาคิดคะแนน",
+                    f"{clean_text(raw_code)} is not an OIT item of FY{fw.year}, so it is not scored",
+                    ref,
+                )
+                continue
+            if code in seen:
+                self.add(
+                    "error",
+                    "duplicate-item",
+                    f"ข้อ {code} ซ้ำกับแถว {seen[code]}; ลบแถวที่ซ้ำ",
+                    f"item {code} appears twice (also at {seen[code]}); delete one of the rows",
+                    ref,
+                )
+                continue
+            seen[code] = ref
+            mark = get("published")
+            published: bool | None = None
+            if not _is_blank(mark):
+                published = choices.get(_label_key(clean_text(mark)))
+                if published is None:
+                    self.add(
+                        "error",
+                        "bad-answer",
+                        f'"{clean_text(mark)}" ไม่ใช่คำตอบของข้อนี้; ต้องเป็น {" หรือ ".join(yes_no)}',
+                        f'"{clean_text(mark)}" is not an answer of this item; expected {" or ".join(yes_no)}',
+                        f"{sheet}!{cell_name(r, cols['published'])}",
+                    )
+            url = clean_text(get("url"))
+            if published and not url:
+                self.add(
+                    "warning",
+                    "no-url",
+                    f"ข้อ {code} ระบุว่า {yes_no[0]} แต่ไม่มีลิงก์หลักฐาน; ใส่ URL ของหน้าที่เผยแพร่",
+                    f"{code} is marked {yes_no[0]} (published) but has no evidence URL; add the page's URL",
+                    f"{sheet}!{cell_name(r, cols['url']) if 'url' in cols else cell_name(r, cols['published'])}",
+                )
+            elif url and not re.match(r"^https?://", url, re.I):
+                self.add(
+                    "warning",
+                    "bad-url",
+                    f'"{url}" ไม่ใช่ที่อยู่เว็บ; ใส่ URL เต็มที่ขึ้นต้นด้วย https://',
+                    f'"{url}" is not a web address; type the full URL starting with https://',
+                    f"{sheet}!{cell_name(r, cols['url'])}",
+                )
+            entries[code] = OitEntry(code, published, url, clean_text(get("note")))
+        if not any(e.published is not None for e in entries.values()):
+            return {}
+        return entries
+
+    # -- scores sheet ------------------------------------------------------------------------
+
+    def scores(self, fw: Framework) -> dict[str, Decimal]:
+        found = self.sheet(S.SCORES)
+        if found is None:
+            return {}
+        sheet, rows = found
+        header = self.header(sheet, rows, {c.code for c in S.SCORE_COLUMNS}, S.ALIASES[S.SCORES])
+        if header is None or "code" not in header[1] or "score" not in header[1]:
+            self.no_header(sheet, "code, score")
+            return {}
+        hrow, cols = header
+        valid = {S.TOTAL: S.TOTAL} | {t.lower(): t for t in fw.tools}
+        valid |= {c: c for c in fw.indicators} | {c: c for c in fw.subindicators} | {c: c for c in fw.items}
+        given: dict[str, Decimal] = {}
+        for r in range(hrow + 1, len(rows)):
+            raw_code = self.cell_value(sheet, rows, r, cols["code"])
+            value = self.cell_value(sheet, rows, r, cols["score"])
+            ref = cell_name(r, cols["score"])
+            if _is_blank(raw_code):
+                if not _is_blank(value):
+                    self.add(
+                        "error",
+                        "no-code",
+                        "มีคะแนนแต่ไม่มีรหัสในคอลัมน์ code; ใส่รหัส เช่น 3 หรือ 9.2 หรือ o12",
+                        "a score with no code in the code column; type the code, e.g. 3, 9.2 or o12",
+                        f"{sheet}!{ref}",
+                    )
+                continue
+            key = _score_code(raw_code)
+            code = valid.get(key)
+            if code is None:
+                if not _is_blank(value):
+                    self.add(
+                        "warning",
+                        "unknown-code",
+                        f"{clean_text(raw_code)} ไม่ใช่รหัสของเกณฑ์ปี {fw.year} จึงไม่ใช้คะแนนนี้",
+                        f"{clean_text(raw_code)} is not a code of the FY{fw.year} method, so this score is not used",
+                        f"{sheet}!{cell_name(r, cols['code'])}",
+                    )
+                continue
+            if _is_blank(value):
+                continue
+            if code in given:
+                self.add(
+                    "error",
+                    "duplicate-score",
+                    f"มีคะแนนของ {code} ซ้ำ (อีกช่องอยู่ที่ {self.locations[code]}); ลบแถวที่ซ้ำ",
+                    f"{code} has two scores (also at {self.locations[code]}); delete one",
+                    f"{sheet}!{ref}",
+                )
+                continue
+            number = self.number(sheet, ref, value, "คะแนน", "score", Decimal(0), HUNDRED)
+            if number is not None:
+                given[code] = number
+                self.locations[code] = f"{sheet}!{ref}"
+        return given
+
+    # -- history sheet -----------------------------------------------------------------------
+
+    def history(self) -> tuple[HistoryEntry, ...]:
+        found = self.sheet(S.HISTORY)
+        if found is None:
+            return ()
+        sheet, rows = found
+        header = self.header(sheet, rows, {c.code for c in S.HISTORY_COLUMNS}, S.ALIASES[S.HISTORY])
+        if header is None or "year" not in header[1] or "total" not in header[1]:
+            if any(not _is_blank(v) for row in rows for v in row):
+                self.no_header(sheet, "year, total")
+            return ()
+        hrow, cols = header
+        entries: dict[int, HistoryEntry] = {}
+        for r in range(hrow + 1, len(rows)):
+            year_raw = self.cell_value(sheet, rows, r, cols["year"])
+            total_raw = self.cell_value(sheet, rows, r, cols["total"])
+            indicator_raw = {
+                k: self.cell_value(sheet, rows, r, c) for k, c in cols.items() if k not in ("year", "total", "note")
+            }
+            if _is_blank(total_raw) and all(_is_blank(v) for v in indicator_raw.values()):
+                continue
+            year = None
+            if _is_blank(year_raw):
+                self.add(
+                    "error",
+                    "no-year",
+                    "มีคะแนนแต่ไม่มีปีงบประมาณ; ใส่ปี พ.ศ. เช่น 2564",
+                    "a score with no fiscal year; type the BE year, e.g. 2564",
+                    f"{sheet}!{cell_name(r, cols['year'])}",
+                )
+            else:
+                year = self.year_value(sheet, cell_name(r, cols["year"]), year_raw)
+            if _is_blank(total_raw):
+                self.add(
+                    "warning",
+                    "no-total",
+                    "แถวนี้ไม่มีคะแนนรวม จึงไม่นำมาแสดงในพัฒนาการ; ใส่คะแนนรวมของปีนั้น",
+                    "this row has no total, so it is left out of the trend; type that year's total",
+                    f"{sheet}!{cell_name(r, cols['total'])}",
+                )
+                continue
+            total = self.number(sheet, cell_name(r, cols["total"]), total_raw, "คะแนน", "score", Decimal(0), HUNDRED)
+            indicators = {}
+            for k, v in indicator_raw.items():
+                if not _is_blank(v):
+                    n = self.number(sheet, cell_name(r, cols[k]), v, "คะแนน", "score", Decimal(0), HUNDRED)
+                    if n is not None:
+                        indicators[k] = n
+            if year is None or total is None:
+                continue
+            if year in entries:
+                self.add(
+                    "error",
+                    "duplicate-year",
+                    f"ปี {year} มีมากกว่าหนึ่งแถว; ลบแถวที่ซ้ำ",
+                    f"year {year} appears in more than one row; delete one",
+                    f"{sheet}!{cell_name(r, cols['year'])}",
+                )
+                continue
+            entries[year] = HistoryEntry(year, total, indicators)
+        return tuple(entries[y] for y in sorted(entries))
+
+    # -- measures sheet ----------------------------------------------------------------------
+
+    def measures(self, fw: Framework) -> tuple[Measure, ...]:
+        found = self.sheet(S.MEASURES)
+        if found is None:
+            return ()
+        sheet, rows = found
+        header = self.header(sheet, rows, {c.code for c in S.MEASURE_COLUMNS}, S.ALIASES[S.MEASURES])
+        if header is None or "addresses" not in header[1]:
+            if any(not _is_blank(v) for row in rows for v in row):
+                self.no_header(sheet, "kind, addresses, steps")
+            return ()
+        hrow, cols = header
+        known_codes = set(fw.items) | set(fw.indicators) | set(fw.subindicators) | set(fw.next_year_items.values())
+        measures = []
+        for r in range(hrow + 1, len(rows)):
+            values = {k: self.cell_value(sheet, rows, r, c) for k, c in cols.items()}
+            if all(_is_blank(v) for v in values.values()):
+                continue
+            texts = {k: clean_text(v) for k, v in values.items()}
+            kind_text = _label_key(texts.get("kind", ""))
+            kind = S.MEASURE_KINDS.get(kind_text) or {"weakness": "weakness", "strength": "strength"}.get(
+                kind_text.lower()
+            )
+            if kind is None:
+                kind = "weakness"
+                if kind_text:
+                    self.add(
+                        "error",
+                        "bad-choice",
+                        f'"{texts["kind"]}" ไม่ใช่ประเภทมาตรการ; ต้องเป็น จุดอ่อน หรือ จุดแข็ง',
+                        f'"{texts["kind"]}" is not a kind of measure; expected จุดอ่อน (weakness) or จุดแข็ง (strength)',
+                        f"{sheet}!{cell_name(r, cols['kind'])}",
+                    )
+            if not texts.get("addresses"):
+                self.add(
+                    "warning",
+                    "no-addresses",
+                    "มาตรการนี้ไม่ได้ระบุจุดอ่อนหรือจุดแข็งที่ต้องการแก้ไข; กรอกให้ครบ",
+                    "this measure does not say which weakness or strength it addresses; fill it",
+                    f"{sheet}!{cell_name(r, cols['addresses'])}",
+                )
+            codes = _measure_codes(texts.get("codes", ""))
+            unknown = [c for c in codes if c not in known_codes]
+            if unknown:
+                self.add(
+                    "warning",
+                    "unknown-code",
+                    f"รหัส {', '.join(unknown)} ไม่ใช่ตัวชี้วัดหรือข้อของเกณฑ์ปี {fw.year}; ตรวจสอบรหัส เช่น 3, 9.2, i1-i6, o13",
+                    f"{', '.join(unknown)} is not an indicator or item code of FY{fw.year}; check the codes, e.g. 3, 9.2, i1-i6, o13",
+                    f"{sheet}!{cell_name(r, cols['codes'])}",
+                )
+            measures.append(
+                Measure(
+                    addresses=texts.get("addresses", ""),
+                    kind=kind,
+                    codes=codes,
+                    steps=texts.get("steps", ""),
+                    deadline=texts.get("deadline", ""),
+                    target=texts.get("target", ""),
+                    responsible=texts.get("responsible", ""),
+                    note=texts.get("note", ""),
+                )
+            )
+        return tuple(measures)
+
+
+# ---- small parsers -------------------------------------------------------------------------
+
+
+def _oit_code(value: object) -> str:
+    """Return an OIT code as the framework spells it: "O13", "o 13", "๐๑๓" (Thai zero for o) -> "o13"."""
+    text = clean_text(value)
+    if text.startswith("๐") and len(text) > 1:
+        text = "o" + text[1:]
+    key = S.norm(text)
+    if key.isdigit():
+        key = "o" + str(int(key))
+    return key
+
+
+def _score_code(value: object) -> str:
+    """Return a scores-sheet code normalised: "รวม"/"Total" -> total, "IIT", "๙.๒" -> "9.2", "O12" -> "o12"."""
+    key = S.norm(value)
+    if key in ("รวม", "คะแนนรวม", "ita", S.TOTAL):
+        return S.TOTAL
+    return key
+
+
+def _measure_codes(text: str) -> tuple[str, ...]:
+    """Return the codes of a measure: "1-5, i1-i30" -> 1..5 and i1..i30; "๙.๒ ข้อ o13" -> 9.2, o13."""
+    codes: list[str] = []
+    text = re.sub(r"\s*[-–]\s*", "-", text)
+    for token in re.split(r"[,;\s]+", text):
+        key = S.norm(token.replace("ตัวชี้วัดย่อยที่", "").replace("ตัวชี้วัดที่", "").replace("ข้อ", ""))
+        if not key:
+            continue
+        if key.startswith("๐"):
+            key = "o" + key[1:]
+        match = _RANGE.match(key)
+        if match and match.group(1) == (match.group(3) or match.group(1)):
+            prefix, a, b = match.group(1), int(match.group(2)), int(match.group(4))
+            if a <= b and b - a < 100:
+                codes.extend(f"{prefix}{n}" for n in range(a, b + 1))
+                continue
+        codes.append(key)
+    return tuple(dict.fromkeys(codes))
+
+
+def _parse_date_text(text: str) -> date | None:
+    """Return the date in "10/4/2566", "2023-04-10" or "10 เมษายน 2566" (BE years above 2400), else None."""
+    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if m:
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            m = re.match(r"^(\d{1,2}) ?(\S+?) ?(?:พ\.ศ\. ?)?(\d{4})$", text)
+            if not m or m.group(2) not in MONTHS:
+                return None
+            day, month, year = int(m.group(1)), MONTHS.index(m.group(2)) + 1, int(m.group(3))
+    if year > 2400:
+        year -= 543
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,101 @@
+"""Report parts 4-6: the measures table in a landscape section, monitoring, reporting and the signature."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Cm, Emu
+
+from ita_xl.measures import measures_for
+from ita_xl.model import Measure
+from ita_xl.word import style as st
+from ita_xl.word.docx_helpers import add_table, page_number_format, text_width
+
+if TYPE_CHECKING:
+    from ita_xl.word.report import Ctx
+
+TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
+# Shares of the landscape text width: weakness, steps, deadline, target, responsible, note.
+SHARES = (0.24, 0.32, 0.10, 0.17, 0.10, 0.07)
+COLUMNS = ("steps", "deadline", "target", "responsible", "note")
+
+
+def switch_section(ctx: Ctx, landscape: bool) -> Section:
+    """Start a new page section in the given orientation (width and height swapped), numbered like the rest."""
+    section = ctx.doc.add_section(WD_SECTION.NEW_PAGE)
+    width, height = int(section.page_width or 0), int(section.page_height or 0)
+    if landscape != (width > height):
+        section.page_width, section.page_height = Emu(height), Emu(width)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    title_pg = section._sectPr.find(qn("w:titlePg"))
+    if title_pg is not None:  # only the cover page goes without a number
+        section._sectPr.remove(title_pg)
+    page_number_format(section, ctx.thai)
+    return section
+
+
+def _row(ctx: Ctx, n: int, m: Measure) -> list[str]:
+    note = m.note
+    return [ctx.d(f"{n}. {m.addresses}"), *(ctx.d(v) for v in (m.steps, m.deadline, m.target, m.responsible, note))]
+
+
+def measures(ctx: Ctx) -> None:
+    """Write part 4: the measures from the office's sheet, or drafted from the analysis and marked as such."""
+    section = switch_section(ctx, landscape=True)
+    ctx.heading(ctx.t("measures_part.heading"))
+    rows = measures_for(ctx.result, ctx.texts)
+    if not rows:
+        ctx.para(ctx.t("measures_part.none"))
+        return
+    if any(m.draft for m in rows):
+        ctx.para(ctx.t("measures_part.draft_remark"))
+    total = int(text_width(section)) / 360000  # EMU per cm
+    widths = [round(total * s, 2) for s in SHARES]
+    heads = [ctx.t(f"measures_part.columns.{k}") for k in COLUMNS]
+    weak = [m for m in rows if m.kind != "strength"]
+    strong = [m for m in rows if m.kind == "strength"]
+    height = (int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)) / 360000
+    limit = height * 0.8  # the repeated header row takes part of each page
+    for kind, group in (("weakness", weak), ("strength", strong)):
+        if group:
+            headers = [ctx.t(f"measures_part.columns.{kind}"), *heads]
+            rows_ = [_row(ctx, i, m) for i, m in enumerate(group, 1)]
+            add_table(ctx.doc, headers, rows_, widths, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
+            ctx.doc.add_paragraph()
+
+
+def follow_up(ctx: Ctx) -> None:
+    """Write parts 5 (monitoring) and 6 (reporting) in a portrait section."""
+    switch_section(ctx, landscape=False)
+    ctx.heading(ctx.t("monitoring.heading"))
+    for key in ("monitoring.p1", "monitoring.p2"):
+        ctx.para(ctx.t(key))
+    ctx.heading(ctx.t("reporting.heading"))
+    ctx.para(ctx.t("reporting.body"))
+
+
+def signature(ctx: Ctx) -> None:
+    """Write the signature block: the head's name and title, and the office when the title does not name it."""
+    o = ctx.result.office
+    for _ in range(2):
+        ctx.doc.add_paragraph()
+    lines = [ctx.t("sign.signed"), "", ctx.t("sign.name", head_name=o.head_name or ctx.texts["sign.blank_name"])]
+    title = str(ctx.values["head_title"])
+    lines.append(ctx.d(title))
+    if o.name and o.name not in title:
+        lines.append(ctx.d(o.name))
+    for line in lines:
+        p = ctx.doc.add_paragraph(style=st.CENTER)
+        p.paragraph_format.left_indent = Cm(6)
+        p.add_run(line)
+        p.paragraph_format.keep_with_next = True
+
+
+def write(ctx: Ctx) -> None:
+    """Write parts 4 to 6 and the signature."""
+    measures(ctx)
+    follow_up(ctx)
+    signature(ctx)

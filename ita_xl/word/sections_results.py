@@ -1,0 +1,164 @@
+"""Report part 1: national mean, the office's total, history table, indicator table, grade legend, charts."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docx.shared import Cm
+
+from ita_xl.result import LevelScore
+from ita_xl.word import style as st
+from ita_xl.word.docx_helpers import add_table, bold_run
+
+if TYPE_CHECKING:
+    from ita_xl.word.report import Ctx
+
+TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
+
+
+def _ranked(ctx: Ctx, highest: bool) -> list[LevelScore]:
+    scores = list(ctx.result.indicators.values())
+    if not scores:
+        return []
+    target = max(s.shown for s in scores) if highest else min(s.shown for s in scores)
+    return [s for s in scores if s.shown == target]
+
+
+def _indicator_refs(ctx: Ctx, scores: list[LevelScore]) -> str:
+    parts = [ctx.texts.fmt("results.indicator_ref", code=s.code, name=s.name, score=ctx.score(s.shown)) for s in scores]
+    from ita_xl.measures import join_thai
+
+    return join_thai(parts, ctx.texts)
+
+
+def summary(ctx: Ctx) -> None:
+    """Write 1.1 (national mean) and 1.2 (the office's total, level, highest and lowest indicators)."""
+    r = ctx.result
+    ctx.heading(ctx.t("results.heading"))
+    nat = r.national
+    if nat is not None and nat.mean is not None:
+        band = ctx.fw.grade(nat.mean)
+        ctx.para(ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label))
+    else:
+        ctx.para(ctx.t("results.national_missing"))
+    if r.total is None:
+        ctx.para(ctx.t("results.total_missing"))
+        return
+    compare = ""
+    if nat is not None and nat.difference is not None:
+        key = "results.above" if nat.difference > 0 else "results.below" if nat.difference < 0 else "results.equal"
+        compare = ctx.texts.fmt(key, difference=ctx.score(abs(nat.difference)))
+    ctx.para(
+        ctx.t(
+            "results.office",
+            passed=ctx.passed(r.total),
+            compare=compare,
+            highest=_indicator_refs(ctx, _ranked(ctx, True)),
+            lowest=_indicator_refs(ctx, _ranked(ctx, False)),
+        )
+    )
+
+
+def history(ctx: Ctx) -> None:
+    """Write 1.3: the table of past totals with direction and signed difference (years with a difference)."""
+    from ita_xl.thai import signed_text
+
+    trends = [t for t in ctx.result.history if t.difference is not None]
+    if not trends:
+        ctx.para(ctx.t("results.history_missing"))
+        return
+    ctx.para(ctx.t("results.history", first=trends[0].year, last=trends[-1].year))
+    rows = [
+        [
+            ctx.d(t.year),
+            ctx.score(t.total),
+            t.direction or "",
+            signed_text(t.difference, ctx.thai, ctx.fw.rounding.places),
+        ]
+        for t in trends
+    ]
+    headers = [ctx.t(f"results.history_columns.{k}") for k in ("year", "score", "trend", "difference")]
+    add_table(ctx.doc, headers, rows, (3.5, 3.5, 3.5, 4.5), TABLE_STYLES, center=(0, 1, 2, 3))
+    ctx.doc.add_paragraph()
+
+
+def indicators(ctx: Ctx) -> None:
+    """Write 1.4: the indicator table with sub-indicators, then the grade legend."""
+    r = ctx.result
+    ctx.para(ctx.t("results.indicators"))
+    rows: list[list[str]] = []
+    for code, ind in ctx.fw.indicators.items():
+        ls = r.indicators.get(code)
+        rows.append(_row(ctx, ctx.d(code), ind.name, ls))
+        for sub in ind.subindicators:
+            rows.append(_row(ctx, "", ctx.d(f"{sub} {ctx.fw.subindicators[sub].name}"), r.subindicators.get(sub)))
+    headers = [ctx.t(f"results.indicator_columns.{k}") for k in ("code", "name", "score", "grade", "note")]
+    add_table(ctx.doc, headers, rows, (1.9, 7.1, 2.8, 1.8, 2.4), TABLE_STYLES, center=(0, 2, 3, 4))
+    ctx.doc.add_paragraph()
+    legend(ctx)
+
+
+def _row(ctx: Ctx, code: str, name: str, ls: LevelScore | None) -> list[str]:
+    if ls is None:
+        return [code, name, "-", "-", "-"]
+    return [code, name, ctx.score(ls.shown), ls.grade, ctx.passed(ls)]
+
+
+def legend(ctx: Ctx) -> None:
+    """Write the grade-band legend from the framework's bands."""
+    bold_run(ctx.para(ctx.t("results.legend"), st.TABLE_TEXT).runs[0])
+    places = ctx.fw.rounding.places
+    step = Decimal(1).scaleb(-places)
+    rows = []
+    upper: Decimal | None = None
+    for band in ctx.fw.grades:
+        low = ctx.score(band.min)
+        high = ctx.score(Decimal(100)) if upper is None else ctx.score(upper - step)
+        rows.append(
+            [band.code, band.label, f"{low} - {high}", ctx.texts["common.passed" if band.passed else "common.failed"]]
+        )
+        upper = band.min
+    headers = [ctx.t(f"results.legend_columns.{k}") for k in ("grade", "label", "range", "note")]
+    add_table(ctx.doc, headers, rows, (2.5, 4.5, 5.0, 3.0), TABLE_STYLES, center=(0, 2, 3))
+    ctx.doc.add_paragraph()
+
+
+def charts(ctx: Ctx) -> None:
+    """Add the indicator chart and, with two or more years, the history chart (when charts are wanted)."""
+    if not ctx.options.charts or not ctx.result.indicators:
+        return
+    from ita_xl.word import charts as ch
+
+    r = ctx.result
+    labels = [ctx.d(c) for c in r.indicators]
+    values = [s.shown for s in r.indicators.values()]
+    png = ch.indicator_chart(
+        labels, values, [ctx.score(v) for v in values], ctx.t("charts.indicators"), float(ctx.fw.pass_mark)
+    )
+    _picture(ctx, png, ctx.t("charts.indicators_caption"))
+    trends = list(r.history)
+    if len(trends) >= 2:
+        png = ch.history_chart(
+            [ctx.d(t.year) for t in trends],
+            [t.total for t in trends],
+            [ctx.score(t.total) for t in trends],
+            ctx.t("charts.history"),
+        )
+        _picture(ctx, png, ctx.t("charts.history_caption"))
+
+
+def _picture(ctx: Ctx, png: bytes, caption: str) -> None:
+    p = ctx.doc.add_paragraph(style=st.CENTER)
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(io.BytesIO(png), width=Cm(15))
+    ctx.para(caption, st.CAPTION)
+
+
+def write(ctx: Ctx) -> None:
+    """Write part 1 in order."""
+    summary(ctx)
+    history(ctx)
+    indicators(ctx)
+    charts(ctx)

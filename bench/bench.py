@@ -17,10 +17,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from ita_xl.excel.template import write_template
 from openpyxl import load_workbook
 
 from ita_xl.excel import sheets
+from ita_xl.excel.template import write_template
 from ita_xl.framework import load
 
 OUT = Path(__file__).parent / "out"

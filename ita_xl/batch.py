@@ -37,7 +37,9 @@ def collect_inputs(paths: list[Path], suffixes: tuple[str, ...] = EXCEL_SUFFIXES
         elif p.exists():
             files.append(p)
         else:
-            raise UsageError("ไม่พบไฟล์ ตรวจสอบชื่อและตำแหน่งไฟล์", "does not exist; check the name and folder", Where(str(p)))
+            raise UsageError(
+                "ไม่พบไฟล์ ตรวจสอบชื่อและตำแหน่งไฟล์", "does not exist; check the name and folder", Where(str(p))
+            )
     unique: dict[Path, Path] = {}
     for f in files:
         unique.setdefault(f.resolve(), f)

@@ -45,6 +45,10 @@ def atomic_output(target: Path, protect: tuple[Path, ...] = ()) -> Iterator[Path
         ) from None
     os.close(fd)
     tmp = Path(tmp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
     try:
         yield tmp
         try:

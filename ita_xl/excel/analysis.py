@@ -27,6 +27,7 @@ from ita_xl.excel.analysis_book import (
 from ita_xl.excel.analysis_report import write_findings, write_measures, write_trend
 from ita_xl.excel.analysis_scores import write_items, write_oit
 from ita_xl.excel.analysis_summary import write_indicators, write_summary
+from ita_xl.excel.bulk_rows import splice
 from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, Styles
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
     scoring engine computed, so any viewer shows the engine's numbers and Excel recalculates on edits.
     """
     wb = Workbook(str(path), WORKBOOK_OPTIONS)
+    book: Book | None = None
     try:
         book = Book(wb, ev.framework, ev.data, ev.result, Styles(wb))
         for name in sheet_names(ev):
@@ -80,3 +82,5 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
         wb.set_properties({"title": f"ITA analysis {ev.framework.year}", "comments": "ita-xl"})
     finally:
         wb.close()
+    if book is not None:
+        splice(path, book.bulk)

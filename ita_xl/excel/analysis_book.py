@@ -8,6 +8,7 @@ from decimal import Decimal
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xl.excel.bulk_rows import BulkSheet
 from ita_xl.excel.xlsx_style import Styles, cell, clean
 from ita_xl.model import Framework, OfficeInput
 from ita_xl.result import LevelScore, Result
@@ -55,6 +56,7 @@ class Book:
     refs: dict[str, str] = field(default_factory=dict)
     ranges: dict[str, str] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
+    bulk: list[BulkSheet] = field(default_factory=list)  # data rows spliced in after closing (bulk_rows)
 
     @property
     def given(self) -> dict[str, Decimal]:

@@ -14,7 +14,8 @@ from ita_xl.excel.analysis_book import (
     Book,
     given_key,
 )
-from ita_xl.excel.xlsx_style import fit_width, ref, setup_sheet
+from ita_xl.excel.bulk_rows import BulkSheet
+from ita_xl.excel.xlsx_style import clean, fit_width, ref, setup_sheet
 from ita_xl.thai import thai_date
 
 LEVEL_NAMES = {"total": "คะแนนรวม", "tool": "เครื่องมือ", "indicator": "ตัวชี้วัด", "subindicator": "ตัวชี้วัดย่อย", "item": "ข้อ"}
@@ -131,18 +132,16 @@ def write_answers(book: Book) -> None:
         book.text(ws, 0, 0, "ผู้ตอบ", st.header)
         for col, s in enumerate(statements, start=1):
             book.text(ws, 0, col, s.code, st.header)
-        for r in range(n):
-            ws.write_number(r + 1, 0, r + 1, st.td_int)
+        bulk = BulkSheet(index=book.wb.worksheets().index(ws), first_row=1, rows=n)
         for col, s in enumerate(statements, start=1):
             labels = fw.scales[s.scale].labels
-            column = survey.columns.get(s.code, [])
-            for r, answer in enumerate(column[:n]):
-                if answer is not None and 0 <= answer < len(labels):
-                    ws.write_string(r + 1, col, labels[answer])
+            column = survey.columns.get(s.code, [])[:n]
+            bulk.columns.append([clean(labels[a]) if a is not None and 0 <= a < len(labels) else None for a in column])
             last = max(n, 1)
             book.ranges[f"answers:{s.code}"] = (
                 f"'{ws.name}'!{xl_rowcol_to_cell(1, col, True, True)}:{xl_rowcol_to_cell(last, col, True, True)}"
             )
+        book.bulk.append(bulk)
         book.ranges[f"respondents:{tool}"] = (
             f"'{ws.name}'!{xl_rowcol_to_cell(1, 0, True, True)}:{xl_rowcol_to_cell(max(n, 1), 0, True, True)}"
         )

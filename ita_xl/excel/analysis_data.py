@@ -134,9 +134,10 @@ def write_answers(book: Book) -> None:
             book.text(ws, 0, col, s.code, st.header)
         bulk = BulkSheet(index=book.wb.worksheets().index(ws), first_row=1, rows=n)
         for col, s in enumerate(statements, start=1):
-            labels = fw.scales[s.scale].labels
+            labels = [clean(label) for label in fw.scales[s.scale].labels]
+            lookup: dict[int | None, str | None] = dict(enumerate(labels))
             column = survey.columns.get(s.code, [])[:n]
-            bulk.columns.append([clean(labels[a]) if a is not None and 0 <= a < len(labels) else None for a in column])
+            bulk.columns.append([lookup.get(a) for a in column])
             last = max(n, 1)
             book.ranges[f"answers:{s.code}"] = (
                 f"'{ws.name}'!{xl_rowcol_to_cell(1, col, True, True)}:{xl_rowcol_to_cell(last, col, True, True)}"

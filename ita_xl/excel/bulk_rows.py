@@ -65,7 +65,7 @@ def splice(path: Path, sheets: list[BulkSheet]) -> None:
     targets = {f"xl/worksheets/sheet{b.index + 1}.xml": b for b in sheets}
     tmp = path.with_name(path.name + ".splice")
     try:
-        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zout:
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
             for info in zin.infolist():
                 data = zin.read(info)
                 bulk = targets.get(info.filename)

@@ -64,3 +64,24 @@ def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
     assert ranks["สพป.สอง"] == (3, 4)
     assert mean_total is not None and abs(mean_total - D("87.81")) < D("0.01")
     wb.close()
+
+
+def test_rollup_summary_report(tmp_path: Path) -> None:
+    from docx import Document
+
+    src = tmp_path / "results"
+    src.mkdir()
+    _result_json(src, "สพป.หนึ่ง", 96.5, "AA", 90.0)
+    _result_json(src, "สพป.สอง", 80.0, "B", 70.0)
+    out, report = tmp_path / "s.xlsx", tmp_path / "s.docx"
+    res = CliRunner().invoke(cli, ["rollup", str(src), "-o", str(out), "--report", str(report)])
+    assert res.exit_code == 0, res.output
+    doc = Document(str(report))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "๒ หน่วยงาน" in text and "คะแนนเฉลี่ยร้อยละ ๘๘.๒๕" in text
+    assert "ผ่านเกณฑ์ (ร้อยละ ๘๕ ขึ้นไป) ๑ หน่วยงาน" in text
+    ranking = doc.tables[-1]
+    assert [c.text for c in ranking.rows[1].cells] == ["๑", "สพป.หนึ่ง", "๙๖.๕๐", "AA", "ผ่าน"]
+    assert [c.text for c in ranking.rows[2].cells] == ["๒", "สพป.สอง", "๘๐.๐๐", "B", "ไม่ผ่าน"]
+    grades = doc.tables[0]
+    assert [c.text for c in grades.rows[1].cells] == ["AA", "๑", "๕๐.๐๐"]

@@ -17,12 +17,6 @@ import time
 import zipfile
 from pathlib import Path
 
-from openpyxl import load_workbook
-
-from ita_xl.excel import sheets
-from ita_xl.excel.template import write_template
-from ita_xl.framework import load
-
 OUT = Path(__file__).parent / "out"
 SIZES = {"S": (50, 300), "M": (300, 5000), "L": (500, 50000)}
 PLACEHOLDER = "BENCH-OFFICE-000"
@@ -30,6 +24,12 @@ PLACEHOLDER = "BENCH-OFFICE-000"
 
 def make_workbook(path: Path, iit: int, eit: int, seed: int, name: str = PLACEHOLDER) -> None:
     """Write an FY2566 workbook with ``iit`` and ``eit`` respondents of seeded random answers."""
+    from openpyxl import load_workbook
+
+    from ita_xl.excel import sheets
+    from ita_xl.excel.template import write_template
+    from ita_xl.framework import load
+
     fw = load(2566)
     tmp = path.with_suffix(".template.xlsx")
     write_template(fw, tmp, office=name)
@@ -97,21 +97,48 @@ def timed(label: str, cmd: list[str], runs: int, rows: list[tuple[str, str, str,
     print(f"  {label}: median {statistics.median(walls):.2f} s ({spread}), peak {max(peaks):.0f} MB", flush=True)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--batch", type=int, default=245)
-    ap.add_argument("--skip-batch", action="store_true")
-    args = ap.parse_args()
+def make_all(batch: int, skip_batch: bool) -> None:
+    """Make the sized workbooks and the batch (in this process: the caller runs it as a child)."""
     OUT.mkdir(exist_ok=True)
-    exe = [sys.executable, "-m", "ita_xl"]
-    files = {}
     for size, (iit, eit) in SIZES.items():
         path = OUT / f"office-{size}.xlsx"
         if not path.exists():
             print(f"making {path.name} ({iit} IIT + {eit} EIT rows)", flush=True)
             make_workbook(path, iit, eit, seed=len(size) + iit)
-        files[size] = path
+    if skip_batch:
+        return
+    folder = OUT / f"batch-{batch}"
+    if folder.exists() and len(list(folder.glob("*.xlsx"))) == batch:
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    variants = []
+    for v in range(5):
+        vp = OUT / f"variant-{v}.xlsx"
+        if not vp.exists():
+            print(f"making {vp.name}", flush=True)
+            make_workbook(vp, *SIZES["M"], seed=100 + v)
+        variants.append(vp)
+    for n in range(batch):
+        copy_named(variants[n % len(variants)], folder / f"office-{n + 1:03d}.xlsx", f"สพป.ทดสอบ {n + 1:03d}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=245)
+    ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--make-only", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.make_only:
+        make_all(args.batch, args.skip_batch)
+        return
+    # Make the workbooks in a child process: a child's peak memory (ru_maxrss) starts from its parent's at fork,
+    # so this process must stay small for the figures to be the commands' own.
+    make = [sys.executable, "-m", "bench.bench", "--make-only", "--batch", str(args.batch)]
+    subprocess.run([*make, *(["--skip-batch"] if args.skip_batch else [])], check=True)
+    exe = [sys.executable, "-m", "ita_xl"]
+    files = {size: OUT / f"office-{size}.xlsx" for size in SIZES}
     rows: list[tuple[str, str, str, str, str]] = []
     for size, path in files.items():
         runs = args.runs if size != "L" else max(2, args.runs // 2)
@@ -121,18 +148,6 @@ def main() -> None:
         timed(f"build {size} --no-charts", [*exe, "build", str(path), "-o", str(built), "--no-charts"], runs, rows)
     if not args.skip_batch:
         batch = OUT / f"batch-{args.batch}"
-        if not batch.exists() or len(list(batch.glob("*.xlsx"))) != args.batch:
-            shutil.rmtree(batch, ignore_errors=True)
-            batch.mkdir()
-            variants = []
-            for v in range(5):
-                vp = OUT / f"variant-{v}.xlsx"
-                if not vp.exists():
-                    print(f"making {vp.name}", flush=True)
-                    make_workbook(vp, *SIZES["M"], seed=100 + v)
-                variants.append(vp)
-            for n in range(args.batch):
-                copy_named(variants[n % len(variants)], batch / f"office-{n + 1:03d}.xlsx", f"สพป.ทดสอบ {n + 1:03d}")
         out = OUT / "batch-built"
         shutil.rmtree(out, ignore_errors=True)
         timed(f"build batch of {args.batch} M", [*exe, "build", str(batch), "-o", str(out)], 1, rows)

@@ -29,6 +29,8 @@ class Limits:
     max_entries: int = _env_int("ITA_XL_MAX_ENTRIES", 10000)
     max_rows: int = _env_int("ITA_XL_MAX_ROWS", 200000)
     max_columns: int = _env_int("ITA_XL_MAX_COLUMNS", 1000)
+    # Cells from A1 to the last filled one: the parser holds them all (about 32 bytes each) while reading.
+    max_cells: int = _env_int("ITA_XL_MAX_CELLS", 5_000_000)
 
 
 LIMITS = Limits()

@@ -77,19 +77,54 @@ def _label_key(text: str) -> str:
 # ---- opening the file ----------------------------------------------------------------------
 
 
-def _open_sheets(path: Path) -> dict[str, list[list[Any]]]:
-    """Return every sheet's cells from A1, by sheet name; raise InputError when the file cannot be parsed."""
-    from python_calamine import CalamineError, CalamineWorkbook
+@dataclass
+class SheetScan:
+    """What one worksheet's XML says before any parser sees it: formulas, hidden rows, and its real extent.
+
+    ``formulas`` maps each formula cell to whether it has a stored (cached) value; ``hidden_rows`` are 1-based;
+    ``last_row``/``last_col`` (1-based) bound the cells that hold a value, named by ``row_ref``/``col_ref``.
+    """
+
+    formulas: dict[str, bool] = field(default_factory=dict)
+    hidden_rows: list[int] = field(default_factory=list)
+    last_row: int = 0
+    last_col: int = 0
+    row_ref: str = ""
+    col_ref: str = ""
+
+
+@dataclass
+class Book:
+    """A workbook's cells by sheet name (from A1), its hidden sheets, merged ranges and per-sheet scans."""
+
+    cells: dict[str, list[list[Any]]]
+    hidden: set[str] = field(default_factory=set)
+    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    scans: dict[str, SheetScan] = field(default_factory=dict)
+    has_macros: bool = False
+
+
+def _open_sheets(path: Path, scans: dict[str, SheetScan]) -> Book:
+    """Return every worksheet's cells, visibility and merged ranges; raise InputError when it cannot be parsed."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     from ita_xl.excel.limits import LIMITS
 
     try:
         book = CalamineWorkbook.from_path(str(path))
         try:
-            return {
-                name: book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=LIMITS.max_rows)
-                for name in book.sheet_names
-            }
+            out = Book({}, scans=scans)
+            for meta in book.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet:
+                    continue  # chart and dialog sheets hold no cells to read
+                sheet = book.get_sheet_by_name(meta.name)
+                out.cells[meta.name] = sheet.to_python(skip_empty_area=False, nrows=LIMITS.max_rows)
+                if meta.visible != SheetVisibleEnum.Visible:
+                    out.hidden.add(meta.name)
+                ranges = [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ()]
+                if ranges:
+                    out.merged[meta.name] = ranges
+            return out
         finally:
             book.close()
     except (CalamineError, ValueError, OSError) as exc:
@@ -104,13 +139,60 @@ _F_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+# A cell that holds something: its opening tag followed at once by a value, a formula or an inline string.
+_FILLED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<(?:\w+:)?(?:v|f|is)\b')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 
 
-def formula_cells(path: Path) -> dict[str, dict[str, bool]]:
-    """Return, per sheet name, the formula cells and whether each has a stored (cached) value."""
+def col_number(letters: str) -> int:
+    """Return the 1-based column number of column letters (A -> 1, AZ -> 52)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _scan_sheet(data: bytes) -> SheetScan:
+    scan = SheetScan()
+    rows: dict[int, bytes] = {}
+    cols: dict[bytes, bytes] = {}
+    for match in _FILLED.finditer(data):
+        row = int(match.group(2))
+        rows.setdefault(row, match.group(1))
+        cols.setdefault(match.group(1), match.group(2))
+    if rows:
+        scan.last_row = max(rows)
+        scan.row_ref = rows[scan.last_row].decode() + str(scan.last_row)
+        widest = max(cols, key=lambda c: col_number(c.decode()))
+        scan.last_col = col_number(widest.decode())
+        scan.col_ref = widest.decode() + cols[widest].decode()
+    if b"hidden=" in data:
+        for match in _ROW_TAG.finditer(data):
+            attrs = match.group(1)
+            number = _ROW_NUMBER.search(attrs)
+            if number and _HIDDEN.search(attrs):
+                scan.hidden_rows.append(int(number.group(1)))
+    if _F_TAG.search(data):
+        for match in _CELL.finditer(data):
+            body = match.group(3)
+            if not body or not _F_TAG.search(body):
+                continue
+            ref = _REF.search(match.group(1))
+            if ref:
+                # No <v>, or an empty one outside a text result (openpyxl writes <v></v>), means never calculated.
+                value = _VALUE.search(body)
+                text_result = b't="str"' in match.group(1)
+                scan.formulas[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
+    return scan
+
+
+def scan_sheets(path: Path) -> dict[str, SheetScan]:
+    """Return, per worksheet name, what its XML says about formulas, hidden rows and the cells really filled."""
     from defusedxml import ElementTree
 
-    found: dict[str, dict[str, bool]] = {}
+    found: dict[str, SheetScan] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -127,26 +209,44 @@ def formula_cells(path: Path) -> dict[str, dict[str, bool]]:
                     continue
                 rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
                 part = targets.get(rid, "")
-                if part not in names:
-                    continue
-                data = zf.read(part)
-                if not _F_TAG.search(data):
-                    continue
-                cells: dict[str, bool] = {}
-                for match in _CELL.finditer(data):
-                    body = match.group(3)
-                    if not body or not _F_TAG.search(body):
-                        continue
-                    ref = _REF.search(match.group(1))
-                    if ref:
-                        # No <v>, or an empty one outside a text result (openpyxl writes <v></v>), means never calculated.
-                        value = _VALUE.search(body)
-                        text_result = b't="str"' in match.group(1)
-                        cells[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
-                found[sheet.get("name", "")] = cells
+                if part in names:
+                    found[sheet.get("name", "")] = _scan_sheet(zf.read(part))
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
         return {}
     return found
+
+
+def check_extent(path: Path, scans: dict[str, SheetScan]) -> None:
+    """Raise InputError when a sheet's filled cells reach past the row, column or cell limits.
+
+    The parser builds a dense grid from A1 to the last filled cell, so one stray value in row 1,048,576 would
+    cost gigabytes; this check names that cell before any parsing.
+    """
+    from ita_xl.excel.limits import LIMITS
+
+    for name, scan in scans.items():
+        cells = scan.last_row * scan.last_col
+        span = f"A1:{cell_name(scan.last_row - 1, scan.last_col - 1)}"
+        if scan.last_row > LIMITS.max_rows:
+            th = f"มีข้อมูลในแถวที่ {scan.last_row} เกินขีดจำกัด {LIMITS.max_rows} แถว"
+            en = f"a value in row {scan.last_row}, past the limit of {LIMITS.max_rows} rows"
+            ref, env = scan.row_ref, "ITA_XL_MAX_ROWS"
+        elif scan.last_col > LIMITS.max_columns:
+            th = f"มีข้อมูลในคอลัมน์ที่ {scan.last_col} เกินขีดจำกัด {LIMITS.max_columns} คอลัมน์"
+            en = f"a value in column {scan.last_col}, past the limit of {LIMITS.max_columns} columns"
+            ref, env = scan.col_ref, "ITA_XL_MAX_COLUMNS"
+        elif cells > LIMITS.max_cells:
+            th = f"ข้อมูลของชีตกินพื้นที่ {span} ({cells:,} ช่อง) เกินขีดจำกัด {LIMITS.max_cells:,} ช่อง"
+            en = f"the sheet's filled cells span {span} ({cells:,} cells), over the limit of {LIMITS.max_cells:,}"
+            ref, env = scan.row_ref, "ITA_XL_MAX_CELLS"
+        else:
+            continue
+        raise InputError(
+            f"{th}; ลบค่าที่หลงอยู่ห่างจากตาราง (หรือลบแถวและคอลัมน์ที่ไม่ใช้) หรือถ้าข้อมูลถูกต้องจริง ตั้งค่า {env} ให้สูงขึ้น",
+            f"{en}; delete the stray value far from the table (or the unused rows and columns), "
+            f"or if the data are genuine, raise {env}",
+            Where(str(path), name, ref),
+        )
 
 
 # ---- the reader ----------------------------------------------------------------------------
@@ -156,22 +256,30 @@ def read_office(path: Path, framework: Framework | None = None, year: int | None
     """Return the workbook at ``path`` read against a framework, with every problem found.
 
     The framework is ``framework``, else the shipped one of ``year``, else the one of the fiscal year the office
-    sheet names, else the newest. Raises InputError when the file is not a readable ita-xl workbook.
+    sheet names, else the newest. Raises InputError when the file is not a readable ita-xl workbook, or when a
+    sheet's filled cells pass the limits (checked before parsing).
     """
     from ita_xl.excel.limits import check_package
 
-    check_package(path)
-    return _Reader(path, _open_sheets(path), formula_cells(path)).read(framework, year)
+    package = check_package(path)
+    scans = scan_sheets(path)
+    check_extent(path, scans)
+    book = _open_sheets(path, scans)
+    book.has_macros = package.has_macros
+    return _Reader(path, book).read(framework, year)
 
 
 class _Reader:
     """One pass over one workbook; problems are collected, never raised, unless the file is unusable."""
 
-    def __init__(self, path: Path, sheets: dict[str, list[list[Any]]], formulas: dict[str, dict[str, bool]]) -> None:
+    def __init__(self, path: Path, book: Book) -> None:
         self.path = path
+        self.book = book
+        sheets = book.cells
         self.by_norm = {S.norm(name): name for name in sheets}
         self.sheets = sheets
-        self.formulas = formulas
+        self.formulas = {name: scan.formulas for name, scan in book.scans.items() if scan.formulas}
+        formulas = self.formulas
         for name, cells in formulas.items():
             # A formula with no value may lie past the last cell the value reader saw.
             last = max((int(re.sub(r"^[A-Z]+", "", ref)) for ref in cells), default=0)
@@ -181,6 +289,7 @@ class _Reader:
         self.problems: list[Finding] = []
         self.counts: dict[str, int] = {}
         self.locations: dict[str, str] = {}
+        self.header_rows: dict[str, int] = {}  # sheet -> zero-based row of its column codes
 
     # -- findings ----------------------------------------------------------------------------
 
@@ -248,9 +357,23 @@ class _Reader:
                 found[code] = c
             if found and (best is None or len(found) >= len(best[1])):
                 best = (r, found)
+        if best is not None:
+            self.header_rows[sheet] = best[0]
         return best
 
     def missing_sheet(self, name: str, th_what: str, en_what: str) -> None:
+        guess = self.renamed(name)
+        if guess is not None:
+            self.add(
+                "error",
+                "renamed-sheet",
+                f'ไม่พบชีต {name} แต่ชีต "{guess}" ดูเหมือนจะเป็นชีตนี้; เปลี่ยนชื่อชีต "{guess}" เป็น {name} '
+                "(ดับเบิลคลิกที่แท็บชื่อชีต) แล้วตรวจอีกครั้ง",
+                f'sheet {name} is missing, but sheet "{guess}" looks like it; rename "{guess}" to {name} '
+                "(double-click the sheet tab) and check again",
+                name,
+            )
+            return
         self.add(
             "error",
             "missing-sheet",
@@ -258,6 +381,17 @@ class _Reader:
             f"sheet {name} is missing; {en_what} (copy the sheet from a template made by `ita-xl new`, keeping its name)",
             name,
         )
+
+    def renamed(self, name: str) -> str | None:
+        """Return the sheet that looks like ``name`` under another name (by its code row, else its name)."""
+        ours = {S.norm(n) for n in S.ORDER}
+        others = [n for n in self.sheets if S.norm(n) not in ours]
+        for other in others:
+            keys = {S.norm(v) for row in self.sheets[other][: S.HEADER_SCAN_ROWS] for v in row if not _is_blank(v)}
+            if _looks_like(name, keys):
+                return other
+        target = S.norm(name)
+        return next((other for other in others if target in S.norm(other)), None)
 
     def no_header(self, sheet: str, example: str) -> None:
         self.add(
@@ -372,6 +506,14 @@ class _Reader:
                 "make a template with `ita-xl new` and fill it",
                 Where(str(self.path)),
             )
+        if self.book.has_macros:
+            self.add(
+                "warning",
+                "macros",
+                "ไฟล์มีแมโคร (VBA) ซึ่ง ita-xl ไม่เรียกใช้เลย อ่านเฉพาะค่าในช่อง; ไฟล์ผลลัพธ์ไม่มีแมโคร",
+                "the workbook holds macros (VBA), which ita-xl never runs: only cell values are read, "
+                "and the outputs carry no macros",
+            )
         office = self.office()
         if framework is None:
             chosen = year or office.year or self.list_sheet_year()
@@ -394,16 +536,23 @@ class _Reader:
         given = self.scores(fw)
         for tool in fw.tools:
             has_raw = tool in surveys if fw.tools[tool].kind == "survey" else bool(oit)
-            if not has_raw and tool not in given and self.sheet(tool) is None and self.sheet(S.SCORES) is None:
+            has_score = tool in given or any(i in given for i in fw.tools[tool].indicators)
+            if not has_raw and not has_score and self.sheet(tool) is None:
                 self.missing_sheet(
                     tool,
-                    f"กรอกคำตอบในชีต {tool} หรือกรอกผลคะแนนในชีต {S.SCORES}",
-                    f"fill sheet {tool} or sheet {S.SCORES}",
+                    f"กรอกคำตอบในชีต {tool} หรือพิมพ์คะแนน {tool} ในชีต {S.SCORES}",
+                    f"add it with the answers, or type the {tool} score in sheet {S.SCORES}",
                 )
         if self.sheet(S.SCORES) is None and not surveys and not oit:
-            self.missing_sheet(S.SCORES, "ไม่มีทั้งคำตอบและผลคะแนน", "there are neither answers nor scores")
+            self.missing_sheet(
+                S.SCORES,
+                f"ต้องมีคำตอบในชีต IIT, EIT และ OIT หรือผลคะแนนในชีต {S.SCORES} แต่ไฟล์นี้ไม่มีคำตอบ",
+                f"a workbook needs the answers (sheets IIT, EIT, OIT) or the official scores (sheet {S.SCORES}), "
+                "and this one has no answers",
+            )
         history = self.history()
         measures = self.measures(fw)
+        self.hidden_and_merged()
         for sheet, n in self.counts.items():
             if n > MAX_CELL_FINDINGS:
                 self.add(
@@ -426,6 +575,54 @@ class _Reader:
             locations=dict(self.locations),
         )
         return Reading(fw, data, self.problems)
+
+    def hidden_and_merged(self) -> None:
+        """Report hidden sheets and rows that hold data (still read), and merged cells over data (lost values)."""
+        for sheet, hrow in self.header_rows.items():
+            rows = self.sheets[sheet]
+            if sheet in self.book.hidden and any(
+                not _is_blank(v) for row in rows[hrow + 1 :] for v in row if v is not None
+            ):
+                self.add(
+                    "warning",
+                    "hidden-sheet",
+                    "ชีตนี้ถูกซ่อนไว้แต่ยังนำข้อมูลมาใช้; ถ้าไม่ต้องการให้ลบชีต หรือยกเลิกการซ่อน "
+                    "(คลิกขวาที่แท็บชีต > ยกเลิกการซ่อน) เพื่อตรวจข้อมูล",
+                    "this sheet is hidden but still read; unhide it (right-click a sheet tab > Unhide) to check "
+                    "what it holds, or delete it to leave it out",
+                    sheet,
+                )
+            scan = self.book.scans.get(sheet)
+            hidden = [
+                r
+                for r in (scan.hidden_rows if scan else [])
+                if hrow + 1 < r <= len(rows) and any(not _is_blank(v) for v in rows[r - 1])
+            ]
+            if hidden:
+                shown = _row_ranges(hidden)
+                self.add(
+                    "warning",
+                    "hidden-rows",
+                    f"แถว {shown} ถูกซ่อนไว้แต่ยังนำมาคิดเหมือนแถวอื่น; ถ้าไม่ต้องการให้ลบแถวนั้นแทนการซ่อน",
+                    f"rows {shown} are hidden but still read like any other row; to leave them out, delete them "
+                    "instead of hiding them",
+                    f"{sheet}!A{hidden[0]}",
+                )
+            strict = S.norm(sheet) in {S.norm(n) for n in (*S.SURVEYS, S.OIT, S.SCORES)}
+            for r0, c0, r1, c1 in self.book.merged.get(sheet, ()):
+                if r1 <= hrow or (r0 == r1 and c0 == c1):
+                    continue
+                first = cell_name(r0, c0)
+                span = f"{first}:{cell_name(r1, c1)}"
+                self.add(
+                    "error" if strict else "warning",
+                    "merged-cells",
+                    f"ช่อง {span} ถูกผสานเซลล์ไว้ จึงอ่านได้เฉพาะค่าในช่อง {first} ช่องอื่นนับเป็นช่องว่าง; "
+                    "ยกเลิกการผสานเซลล์ (หน้าแรก > ผสานและจัดกึ่งกลาง) แล้วพิมพ์ค่าช่องละหนึ่งค่า",
+                    f"cells {span} are merged, so only {first} is read and the others count as empty; unmerge them "
+                    "(Home > Merge & Center) and type one value per cell",
+                    f"{sheet}!{first}",
+                )
 
     def list_sheet_year(self) -> int | None:
         found = self.sheet(S.LISTS)
@@ -521,9 +718,35 @@ class _Reader:
                 self.no_header(sheet, ", ".join(list(statements)[:3]))
             return None
         hrow, cols = header
+        missing = [code for code in statements if code not in cols]
+        answers = {_label_key(lbl) for st in statements.values() for lbl in fw.scales[st.scale].labels}
+        plain = {S.norm(c.code) for c in (S.SURVEY_NUMBER, S.SURVEY_NOTE)}
+        plain |= {S.norm(c.heading) for c in (S.SURVEY_NUMBER, S.SURVEY_NOTE)}
         for c, value in enumerate(rows[hrow]):
             key = S.norm(value) if not _is_blank(value) else ""
-            if _CODE_LIKE.match(key) and key not in statements:
+            if not key or key in statements or key in plain:
+                continue
+            filled = sum(
+                1
+                for row in rows[hrow + 1 :]
+                if c < len(row) and not _is_blank(row[c]) and _label_key(clean_text(row[c])) in answers
+            )
+            guess = _guess_code(key, missing)
+            if filled and (guess or not _CODE_LIKE.match(key)):
+                if guess:
+                    missing.remove(guess)
+                hint_th = f"หมายถึง {guess} หรือไม่? " if guess else ""
+                hint_en = f"did you mean {guess}? " if guess else ""
+                self.add(
+                    "error",
+                    "bad-column",
+                    f'หัวคอลัมน์ "{clean_text(value)}" ไม่ใช่รหัสข้อของแบบวัด {tool} จึงไม่ได้อ่านคำตอบ {filled} ช่องในคอลัมน์นี้; '
+                    f"{hint_th}แก้หัวคอลัมน์ให้ตรงกับรหัสในแบบฟอร์ม ita-xl new",
+                    f'column header "{clean_text(value)}" is not an item code of the {tool} form, so its {filled} '
+                    f"answers are not read; {hint_en}correct the header to the code in an `ita-xl new` template",
+                    f"{sheet}!{cell_name(hrow, c)}",
+                )
+            elif _CODE_LIKE.match(key):
                 self.add(
                     "warning",
                     "unknown-column",
@@ -531,7 +754,6 @@ class _Reader:
                     f"column {key} is not an item of the FY{fw.year} {tool} form, so it is not scored",
                     f"{sheet}!{cell_name(hrow, c)}",
                 )
-        missing = [code for code in statements if code not in cols]
         if missing:
             self.add(
                 "warning",
@@ -872,6 +1094,44 @@ class _Reader:
 
 
 # ---- small parsers -------------------------------------------------------------------------
+
+_CONFUSABLE = str.maketrans({"l": "1", "|": "1", "o": "0", ",": ".", "_": ".", "-": "."})
+
+
+def _looks_like(name: str, keys: set[str]) -> bool:
+    """Return True when a sheet whose first rows hold ``keys`` (normalised) looks like sheet ``name``."""
+    if name in S.SURVEYS:
+        prefix = name[0].lower()
+        return sum(1 for k in keys if re.match(rf"^{prefix}\d+(\.\d+)?$", k)) >= 3
+    wanted = {S.OFFICE: {"value", "field"}, S.OIT: {"published", "url"}, S.SCORES: {"code", "score"}}.get(name)
+    return wanted is not None and wanted <= keys
+
+
+def _guess_code(key: str, candidates: list[str]) -> str | None:
+    """Return the code ``key`` was probably meant to be ("il" -> "i1", "i4,1" -> "i4.1"), if any is close."""
+    import difflib
+
+    if not key or not candidates:
+        return None
+    fixed = key[0] + key[1:].translate(_CONFUSABLE)
+    if fixed in candidates:
+        return fixed
+    close = difflib.get_close_matches(fixed, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """Return 1-based row numbers as short ranges: [3, 4, 5, 9] -> "3-5, 9"."""
+    parts: list[str] = []
+    start = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(f"{start}-{prev}" if prev > start else str(start))
+        if r is not None:
+            start = prev = r
+    return ", ".join(parts)
 
 
 def _oit_code(value: object) -> str:

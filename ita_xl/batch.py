@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -83,6 +84,7 @@ def run_batch(
     echo: Callable[[str], None] = print,
 ) -> int:
     """Build every file (in worker processes when there are several); print a summary; return failures."""
+    options = dataclasses.replace(options, protect=tuple(files))
     stems = unique_stems(files, options.out_dir)
     outcomes: list[BuildOutcome] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))

@@ -36,7 +36,10 @@ def evaluate(path: Path, framework: Framework | None = None, year: int | None = 
 
     reading = read_office(path, framework=framework, year=year)
     result = score(reading.framework, reading.data)
-    findings = tuple(reading.problems) + result.findings
+    # A sheet the reader reported missing or renamed explains the engine's "no data for IIT": say it once.
+    explained = {f.where.split("!")[0] for f in reading.problems if f.code in ("missing-sheet", "renamed-sheet")}
+    scored = tuple(f for f in result.findings if not (f.code == "no-data" and f.where in explained))
+    findings = tuple(reading.problems) + scored
     result = dataclasses.replace(result, findings=findings)
     return Evaluation(path, reading.framework, reading.data, result)
 
@@ -55,6 +58,7 @@ class BuildOptions:
     rollup: Path | None = None
     analysis: bool = True
     report: bool = True
+    protect: tuple[Path, ...] = ()  # every input of the batch: no output may replace one of them
 
 
 @dataclass
@@ -98,20 +102,20 @@ def build_one(source: Path, options: BuildOptions, stem: str | None = None) -> B
         if options.analysis:
             from ita_xl.excel.analysis import write_analysis
 
-            with atomic_output(xlsx, protect=(source,)) as tmp:
+            with atomic_output(xlsx, protect=(source, *options.protect)) as tmp:
                 write_analysis(ev, tmp, charts=options.charts)
             outcome.outputs.append(xlsx)
         if options.report:
             from ita_xl.word.report import ReportOptions, write_report
 
             ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-            with atomic_output(docx, protect=(source,)) as tmp:
+            with atomic_output(docx, protect=(source, *options.protect)) as tmp:
                 write_report(ev.result, tmp, ropts)
             outcome.outputs.append(docx)
             if options.pdf:
                 from ita_xl.word.pdf import convert_to_pdf
 
-                with atomic_output(pdf, protect=(source,)) as tmp:
+                with atomic_output(pdf, protect=(source, *options.protect)) as tmp:
                     convert_to_pdf(docx, tmp)
                 outcome.outputs.append(pdf)
     except ItaError as exc:

@@ -33,7 +33,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         res = CliRunner().invoke(cli, [name, "--help"])
         assert res.exit_code == 0, name
         assert "Example" in res.output, f"{name} --help has no example"

@@ -9,7 +9,10 @@ from functools import lru_cache
 from typing import Any
 
 THAI_FONTS = ("TH Sarabun New", "TH SarabunPSK", "Laksaman", "Garuda", "Loma", "Norasi", "Sawasdee")
-_FIGURE: list[Any] = []  # one figure, reused for every chart of every report
+DPI = 150
+# White space kept around the ink (top, bottom, left, right), as savefig(bbox_inches="tight") leaves it.
+MARGIN_PX = (18, 22, 17, 14)
+_FIGURE: list[Any] = []  # one figure with its Agg canvas, reused for every chart of every report
 
 
 @lru_cache(maxsize=1)
@@ -25,15 +28,18 @@ def thai_font() -> str | None:
 
 
 def _figure(width: float, height: float) -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
+    """Return the shared figure, cleared and sized ``width`` x ``height`` inches, with the Thai font set."""
+    # Figure and the Agg canvas directly: pyplot would load a GUI backend and keep figures alive.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     if not _FIGURE:
-        _FIGURE.append(Figure(dpi=150))
+        fig = Figure(dpi=DPI)
+        FigureCanvasAgg(fig)
+        _FIGURE.append(fig)
     fig = _FIGURE[0]
-    fig.clear()
+    for ax in list(fig.axes):  # only axes are ever added; fig.clear() would first clear each one (slow)
+        fig.delaxes(ax)
     fig.set_size_inches(width, height)
     font = thai_font()
     if font:
@@ -44,8 +50,29 @@ def _figure(width: float, height: float) -> Any:
 
 
 def _png(fig: Any) -> bytes:
+    """Return ``fig`` drawn once as PNG bytes, cropped to its ink plus a white margin (MARGIN_PX).
+
+    This looks like ``savefig(bbox_inches="tight")`` without the second layout pass that costs.
+    """
+    import numpy as np
+    from PIL import Image
+
+    canvas = fig.canvas
+    canvas.draw()
+    rgb = np.asarray(canvas.buffer_rgba())[:, :, :3]
+    background = rgb[0, 0].copy()  # the figure's face colour fills its corners
+    ink = np.any(rgb != background, axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size:
+        top, bottom, left, right = MARGIN_PX
+        crop = rgb[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+        # The margin may reach past the canvas (a tick label at its edge), so paint a new, larger one.
+        out = np.empty((crop.shape[0] + top + bottom, crop.shape[1] + left + right, 3), dtype=rgb.dtype)
+        out[:] = background
+        out[top : top + crop.shape[0], left : left + crop.shape[1]] = crop
+        rgb = out
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight")
+    Image.fromarray(np.ascontiguousarray(rgb)).save(buf, format="PNG", dpi=(DPI, DPI), compress_level=1)
     return buf.getvalue()
 
 

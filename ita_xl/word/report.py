@@ -14,7 +14,7 @@ from ita_xl.model import Framework
 from ita_xl.result import LevelScore, Result
 from ita_xl.thai import arabic_digits, score_text, thai_digits
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import bold_run, clean, set_style, style_id
+from ita_xl.word.docx_helpers import add_paragraph, append_block, clean, paragraph_xml, run_xml, style_id
 from ita_xl.word.texts import Texts, default_text_path, load_texts
 
 __all__ = ["ReportOptions", "default_text_path", "write_report"]
@@ -65,19 +65,22 @@ class Ctx:
         p: Paragraph | None = None
         sid = style_id(self.doc, style)
         for line in clean(text).split("\n"):
-            p = self.doc.add_paragraph()
-            set_style(p, sid)
+            runs = ""
             if bold_prefix and line.startswith(bold_prefix):
-                bold_run(p.add_run(bold_prefix))
+                runs = run_xml(bold_prefix, bold=True)
                 line = line[len(bold_prefix) :]
-            p.add_run(line)
+            runs += run_xml(line)
+            p = Paragraph(append_block(self.doc, paragraph_xml(sid, runs)), self.doc._body)  # type: ignore[arg-type]
         assert p is not None
         return p
 
+    def blank(self, style: str | None = None) -> Paragraph:
+        """Add an empty paragraph (in ``style`` when given) and return it."""
+        return add_paragraph(self.doc, sid=style_id(self.doc, style) if style else None)
+
     def heading(self, text: str, level: int = 1, new_page: bool = False) -> Paragraph:
         """Add a heading (listed in the table of contents), on a new page when ``new_page``."""
-        p = self.doc.add_paragraph(clean(text))
-        set_style(p, style_id(self.doc, st.HEADING1 if level == 1 else st.HEADING2))
+        p = add_paragraph(self.doc, text, style_id(self.doc, st.HEADING1 if level == 1 else st.HEADING2))
         if new_page:
             p.paragraph_format.page_break_before = True
         return p

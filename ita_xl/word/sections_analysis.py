@@ -181,7 +181,7 @@ def guidelines(ctx: Ctx) -> None:
             max_row_cm=limit,
             size_pt=ctx.size,
         )
-        ctx.doc.add_paragraph()
+        ctx.blank()
     if r.strengths:
         headers = [ctx.t(f"guideline.columns.{k}") for k in cols] + [ctx.t("guideline.columns.strength")]
         add_table(
@@ -193,7 +193,7 @@ def guidelines(ctx: Ctx) -> None:
             max_row_cm=limit,
             size_pt=ctx.size,
         )
-        ctx.doc.add_paragraph()
+        ctx.blank()
 
 
 def write(ctx: Ctx) -> None:

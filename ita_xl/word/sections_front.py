@@ -46,7 +46,7 @@ def cover(ctx: Ctx) -> None:
     ctx.para(ctx.t("cover.title"), st.TITLE)
     doc.paragraphs[start].paragraph_format.space_before = Pt(ctx.size * 2)
     ctx.para(ctx.t("cover.year"), st.COVER)
-    doc.add_paragraph(style=st.COVER)
+    ctx.blank(st.COVER)
     ctx.para(ctx.t("cover.purpose"), st.COVER)
     ctx.para(ctx.t("cover.purpose_year"), st.COVER)
     o = ctx.result.office
@@ -67,7 +67,7 @@ def preface(ctx: Ctx) -> None:
     values = {"indicator_count": len(fw.indicators), "indicator_list": " ".join(names)}
     for key in ("preface.p1", "preface.p2", "preface.p3", "preface.p4"):
         ctx.para(ctx.t(key, **values))
-    ctx.doc.add_paragraph()
+    ctx.blank()
     ctx.para(ctx.d(ctx.result.office.name), st.CENTER).paragraph_format.left_indent = Cm(6)
     if ctx.values.get("date"):
         ctx.para(ctx.t("preface.date"), st.CENTER).paragraph_format.left_indent = Cm(6)
@@ -76,7 +76,7 @@ def preface(ctx: Ctx) -> None:
 def contents(ctx: Ctx) -> None:
     """Write the table of contents: a real TOC field (headings 1-2) that Word fills when the file opens."""
     ctx.para(ctx.t("toc.heading"), st.TOC_HEADING).paragraph_format.page_break_before = True
-    p = ctx.doc.add_paragraph(style=st.BODY)
+    p = ctx.blank(st.BODY)
     p.paragraph_format.first_line_indent = 0
     add_field(p, 'TOC \\o "1-2" \\h \\z \\u', ctx.t("toc.placeholder"))
 

@@ -12,7 +12,7 @@ from docx.shared import Cm, Emu
 from ita_xl.measures import measures_for
 from ita_xl.model import Measure
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table, page_number_format, text_width
+from ita_xl.word.docx_helpers import add_paragraph, add_table, page_number_format, style_id, text_width
 
 if TYPE_CHECKING:
     from ita_xl.word.report import Ctx
@@ -64,7 +64,7 @@ def measures(ctx: Ctx) -> None:
             headers = [ctx.t(f"measures_part.columns.{kind}"), *heads]
             rows_ = [_row(ctx, i, m) for i, m in enumerate(group, 1)]
             add_table(ctx.doc, headers, rows_, widths, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
-            ctx.doc.add_paragraph()
+            ctx.blank()
 
 
 def follow_up(ctx: Ctx) -> None:
@@ -81,16 +81,15 @@ def signature(ctx: Ctx) -> None:
     """Write the signature block: the head's name and title, and the office when the title does not name it."""
     o = ctx.result.office
     for _ in range(2):
-        ctx.doc.add_paragraph()
+        ctx.blank()
     lines = [ctx.t("sign.signed"), "", ctx.t("sign.name", head_name=o.head_name or ctx.texts["sign.blank_name"])]
     title = str(ctx.values["head_title"])
     lines.append(ctx.d(title))
     if o.name and o.name not in title:
         lines.append(ctx.d(o.name))
     for line in lines:
-        p = ctx.doc.add_paragraph(style=st.CENTER)
+        p = add_paragraph(ctx.doc, line, style_id(ctx.doc, st.CENTER), empty_run=True)
         p.paragraph_format.left_indent = Cm(6)
-        p.add_run(line)
         p.paragraph_format.keep_with_next = True
 
 

@@ -81,7 +81,7 @@ def history(ctx: Ctx) -> None:
     ]
     headers = [ctx.t(f"results.history_columns.{k}") for k in ("year", "score", "trend", "difference")]
     add_table(ctx.doc, headers, rows, (3.5, 3.5, 3.5, 4.5), TABLE_STYLES, center=(0, 1, 2, 3))
-    ctx.doc.add_paragraph()
+    ctx.blank()
 
 
 def indicators(ctx: Ctx) -> None:
@@ -96,7 +96,7 @@ def indicators(ctx: Ctx) -> None:
             rows.append(_row(ctx, "", ctx.d(f"{sub} {ctx.fw.subindicators[sub].name}"), r.subindicators.get(sub)))
     headers = [ctx.t(f"results.indicator_columns.{k}") for k in ("code", "name", "score", "grade", "note")]
     add_table(ctx.doc, headers, rows, (1.9, 7.1, 2.8, 1.8, 2.4), TABLE_STYLES, center=(0, 2, 3, 4))
-    ctx.doc.add_paragraph()
+    ctx.blank()
     legend(ctx)
 
 
@@ -122,7 +122,7 @@ def legend(ctx: Ctx) -> None:
         upper = band.min
     headers = [ctx.t(f"results.legend_columns.{k}") for k in ("grade", "label", "range", "note")]
     add_table(ctx.doc, headers, rows, (2.5, 4.5, 5.0, 3.0), TABLE_STYLES, center=(0, 2, 3))
-    ctx.doc.add_paragraph()
+    ctx.blank()
 
 
 def charts(ctx: Ctx) -> None:
@@ -150,7 +150,7 @@ def charts(ctx: Ctx) -> None:
 
 
 def _picture(ctx: Ctx, png: bytes, caption: str) -> None:
-    p = ctx.doc.add_paragraph(style=st.CENTER)
+    p = ctx.blank(st.CENTER)
     p.paragraph_format.keep_with_next = True
     p.add_run().add_picture(io.BytesIO(png), width=Cm(15))
     ctx.para(caption, st.CAPTION)

@@ -76,7 +76,9 @@ def copy_named(src: Path, dst: Path, name: str) -> None:
 def run(cmd: list[str]) -> tuple[float, float]:
     """Return (wall seconds, peak RSS MB of the process and its waited-for children) of one command."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # As on a user's machine, Python may cache bytecode (this workplace sets PYTHONDONTWRITEBYTECODE).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ita_xl.cleaning import strip_control
 from ita_xl.decimals import parse_number
 from ita_xl.errors import InputError, Where
 from ita_xl.excel import sheets as S
@@ -26,7 +27,6 @@ from ita_xl.result import Finding
 from ita_xl.thai import MONTHS
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _CODE_LIKE = re.compile(r"^[ieo]\d+(\.\d+)?$")
 _RANGE = re.compile(r"^([a-z]*(?:\d+\.)?)(\d+)-([a-z]*(?:\d+\.)?)(\d+)$")
@@ -63,7 +63,7 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _CONTROL.sub("", str(value)).strip()
+    return strip_control(value).strip()
 
 
 def _is_blank(value: object) -> bool:
@@ -154,8 +154,35 @@ def col_number(letters: str) -> int:
     return n
 
 
+_LAST_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
+_WIDE_REF = re.compile(rb' r="[A-Z]{3}[0-9]')
+_TWO_LETTER_REF = re.compile(rb' r="([A-Z]{2})[0-9]')
+
+
+def _within_limits_cheaply(data: bytes) -> bool:
+    """Return True when cheap upper bounds already keep the sheet inside the limits (no per-cell scan needed).
+
+    Rows: the last <row> tag (rows come in ascending order) bounds every filled row. Columns: the widest cell
+    reference of any cell, filled or not, bounds every filled column. Each bound is one fast literal search.
+    """
+    from ita_xl.excel.limits import LIMITS
+
+    start = data.rfind(b"<row ")
+    if start < 0:
+        start = data.rfind(b":row ")
+    match = _LAST_ROW_TAG.search(data, max(start - 4, 0)) if start >= 0 else None
+    if match is None or _WIDE_REF.search(data):
+        return False
+    last_row = int(match.group(1))
+    widest = max((col_number(m.decode()) for m in set(_TWO_LETTER_REF.findall(data))), default=26)
+    return last_row <= LIMITS.max_rows and widest <= LIMITS.max_columns and last_row * widest <= LIMITS.max_cells
+
+
 def _scan_sheet(data: bytes) -> SheetScan:
     scan = SheetScan()
+    if _within_limits_cheaply(data):
+        _scan_extras(data, scan)
+        return scan
     rows: dict[int, bytes] = {}
     cols: dict[bytes, bytes] = {}
     for match in _FILLED.finditer(data):
@@ -168,6 +195,12 @@ def _scan_sheet(data: bytes) -> SheetScan:
         widest = max(cols, key=lambda c: col_number(c.decode()))
         scan.last_col = col_number(widest.decode())
         scan.col_ref = widest.decode() + cols[widest].decode()
+    _scan_extras(data, scan)
+    return scan
+
+
+def _scan_extras(data: bytes, scan: SheetScan) -> None:
+    """Record hidden rows and formulas whose cached value is missing."""
     if b"hidden=" in data:
         for match in _ROW_TAG.finditer(data):
             attrs = match.group(1)
@@ -185,7 +218,6 @@ def _scan_sheet(data: bytes) -> SheetScan:
                 value = _VALUE.search(body)
                 text_result = b't="str"' in match.group(1)
                 scan.formulas[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
-    return scan
 
 
 def scan_sheets(path: Path) -> dict[str, SheetScan]:

@@ -8,15 +8,11 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from ita_xl.decimals import quantize
+from ita_xl.excel.xlsx_style import clean
 from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TOOLS = ("IIT", "EIT", "OIT")
-
-
-def clean(text: str) -> str:
-    """Return ``text`` without the control characters that Excel files cannot hold."""
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
 
 
 def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:

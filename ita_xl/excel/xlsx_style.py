@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -10,6 +9,8 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
+
+from ita_xl.cleaning import strip_control
 
 FONT = "TH SarabunPSK"
 SIZE = 14
@@ -20,7 +21,6 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "strings_to_numbers": False,
     "default_format_properties": {"font_name": FONT, "font_size": SIZE},
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_TEXT = 32767
 
 # Band fills, best first; a framework with more bands reuses the last colour.
@@ -33,7 +33,7 @@ GREEN_TEXT = "#006100"
 
 def clean(text: object) -> str:
     """Return ``text`` as a string without control characters, cut to Excel's cell limit."""
-    return _CONTROL.sub("", str(text))[:_MAX_TEXT]
+    return strip_control(text)[:_MAX_TEXT]
 
 
 def text_width(text: str) -> float:

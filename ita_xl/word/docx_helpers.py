@@ -20,16 +20,17 @@ from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ita_xl.cleaning import strip_control
+
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
 # Thai official documents: left 3 cm, right 2 cm; top 2.5 cm and bottom 2 cm are the common choice.
 MARGINS = {"left": Cm(3.0), "right": Cm(2.0), "top": Cm(2.5), "bottom": Cm(2.0)}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
 def clean(text: object) -> str:
     """Return ``text`` as a string without the control characters that Word files cannot hold."""
-    return _CONTROL.sub("", str(text))
+    return strip_control(text)
 
 
 def _child(parent: object, tag: str) -> object:

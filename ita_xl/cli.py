@@ -363,6 +363,38 @@ def rollup(
     sys.exit(1 if summary.failed else 0)
 
 
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@LANG
+@DEBUG
+@guarded
+def texts(out: str, force: bool, lang: str, debug: bool) -> None:
+    """Write a copy of the report's wording (TOML) for an office to edit, then use it with build --text.
+
+    \b
+    Example:
+      ita-xl texts my-wording.toml
+      ita-xl build my-office.xlsx --text my-wording.toml
+    """
+    from ita_xl.safeio import atomic_output
+    from ita_xl.word.texts import default_text_path
+
+    target = Path(out)
+    if target.exists() and not force:
+        raise UsageError(
+            "มีไฟล์ชื่อนี้อยู่แล้ว; ใช้ชื่ออื่น หรือใส่ --force เพื่อเขียนทับ",
+            f"{out} exists; choose another name or pass --force to replace it",
+        )
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(default_text_path().read_bytes())
+    say(
+        f"เขียนข้อความของรายงานแล้ว: {out} (แก้ไขแล้วใช้กับ ita-xl build --text {out})"
+        if lang == "th"
+        else f"wrote the report wording: {out} (edit it, then use ita-xl build --text {out})"
+    )
+
+
 def main() -> None:
     """Entry point of the ``ita-xl`` console script."""
     cli(prog_name="ita-xl")

@@ -38,3 +38,14 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         assert res.exit_code == 0, name
         assert "Example" in res.output, f"{name} --help has no example"
         assert f"ita-xl {name}" in README, f"{name} is missing from the README"
+
+
+def test_texts_command_writes_an_editable_copy(tmp_path: Path) -> None:
+    from ita_xl.word.texts import default_text_path
+
+    out = tmp_path / "mine.toml"
+    res = CliRunner().invoke(cli, ["texts", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_bytes() == default_text_path().read_bytes()
+    again = CliRunner().invoke(cli, ["texts", str(out), "--lang", "en"])
+    assert again.exit_code == 2 and "exists" in again.output

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 _CTX = Context(prec=40)
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 
 
@@ -33,7 +33,7 @@ def parse_number(value: object) -> Decimal | None:
         return None
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return dec(value)
-    text = str(value).translate(_THAI_DIGITS).strip().replace(",", "").replace("\u00a0", "")
+    text = str(value).translate(TO_ARABIC).strip().replace(",", "").replace("\u00a0", "")
     if text == "":
         return None
     if text.endswith("%"):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ita_xl.decimals import quantize
+from ita_xl.decimals import TO_ARABIC, quantize
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 MONTHS = (
     "มกราคม",
     "กุมภาพันธ์",
@@ -34,7 +33,7 @@ def thai_digits(text: object) -> str:
 
 def arabic_digits(text: object) -> str:
     """Return ``text`` with Thai digits replaced by Arabic digits."""
-    return str(text).translate(_TO_ARABIC)
+    return str(text).translate(TO_ARABIC)
 
 
 def digits(text: object, thai: bool) -> str:

@@ -24,7 +24,7 @@ from ita_xl.model import (
     SurveyData,
 )
 from ita_xl.result import Finding
-from ita_xl.thai import MONTHS
+from ita_xl.thai import MONTHS, arabic_digits
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
 _SPACES = re.compile(r"\s+")
@@ -512,7 +512,7 @@ class _Reader:
             return value.date()
         if isinstance(value, date):
             return value
-        text = _SPACES.sub(" ", clean_text(value).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        text = _SPACES.sub(" ", arabic_digits(clean_text(value)))
         parsed = _parse_date_text(text)
         if parsed is None:
             self.add(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ita_xl.thai import arabic_digits
+
 # ---- sheet names ---------------------------------------------------------------------------
 INSTRUCTIONS = "คำแนะนำ"
 OFFICE = "ข้อมูลหน่วยงาน"
@@ -124,7 +126,6 @@ ALIASES: dict[str, dict[str, str]] = {
     MEASURES: {c.heading: c.code for c in MEASURE_COLUMNS},
 }
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SPACES = re.compile(r"\s+")
 
 
@@ -135,7 +136,7 @@ def norm(value: object) -> str:
     """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _SPACES.sub("", str(value).translate(_THAI_DIGITS)).lower()
+    return _SPACES.sub("", arabic_digits(value)).lower()
 
 
 def list_ref(column: int, rows: int) -> str:

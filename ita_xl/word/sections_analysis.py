@@ -170,24 +170,14 @@ def guidelines(ctx: Ctx) -> None:
     widths = (4.4, 6.6, 5.0)
     limit = ctx.page_height_cm() * 0.5  # a row taller than half a page may split rather than leave a gap
     cols = ("unit", "assesses")
-    if r.weaknesses:
-        headers = [ctx.t(f"guideline.columns.{k}") for k in cols] + [ctx.t("guideline.columns.weakness")]
+    for units, strength, last in ((r.weaknesses, False, "weakness"), (r.strengths, True, "strength")):
+        if not units:
+            continue
+        headers = [ctx.t(f"guideline.columns.{k}") for k in (*cols, last)]
         add_table(
             ctx.doc,
             headers,
-            _rows(ctx, list(r.weaknesses), False),
-            widths,
-            TABLE_STYLES,
-            max_row_cm=limit,
-            size_pt=ctx.size,
-        )
-        ctx.blank()
-    if r.strengths:
-        headers = [ctx.t(f"guideline.columns.{k}") for k in cols] + [ctx.t("guideline.columns.strength")]
-        add_table(
-            ctx.doc,
-            headers,
-            _rows(ctx, list(r.strengths), True),
+            _rows(ctx, list(units), strength),
             widths,
             TABLE_STYLES,
             max_row_cm=limit,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,8 @@ from ita_xl.excel.analysis_book import (
 from ita_xl.excel.analysis_report import write_findings, write_measures, write_trend
 from ita_xl.excel.analysis_scores import write_items, write_oit
 from ita_xl.excel.analysis_summary import write_indicators, write_summary
-from ita_xl.excel.bulk_rows import splice
-from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, Styles
+from ita_xl.excel.bulk_rows import share_strings, splice
+from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, FastWorksheet, Styles
 
 if TYPE_CHECKING:
     from ita_xl.pipeline import Evaluation
@@ -52,7 +53,9 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
     Every computed cell is an Excel formula over the data sheets in the same file, cached with the value the
     scoring engine computed, so any viewer shows the engine's numbers and Excel recalculates on edits.
     """
-    wb = Workbook(str(path), WORKBOOK_OPTIONS)
+    package = io.BytesIO()
+    wb = Workbook(package, {**WORKBOOK_OPTIONS, "in_memory": True})
+    wb.worksheet_class = FastWorksheet
     book: Book | None = None
     try:
         book = Book(wb, ev.framework, ev.data, ev.result, Styles(wb))
@@ -80,7 +83,7 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
             if name in book.sheets:
                 book.sheets[name].set_tab_color("#A6A6A6")
         wb.set_properties({"title": f"ITA analysis {ev.framework.year}", "comments": "ita-xl"})
+        share_strings(wb, book.bulk)
     finally:
         wb.close()
-    if book is not None:
-        splice(path, book.bulk)
+    splice(package, path, book.bulk if book is not None else [])

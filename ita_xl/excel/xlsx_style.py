@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +23,52 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "default_format_properties": {"font_name": FONT, "font_size": SIZE},
 }
 _MAX_TEXT = 32767
+
+# Functions every Excel since 2007 knows under their own name. xlsxwriter runs ~70 regex substitutions over each
+# formula to prefix newer functions with _xlfn.; formulas made only of these names skip that (1,000 formulas: ~0.1 s).
+CLASSIC_FUNCTIONS = frozenset(
+    (
+        "ABS",
+        "AND",
+        "AVERAGE",
+        "COUNT",
+        "COUNTA",
+        "COUNTBLANK",
+        "COUNTIF",
+        "COUNTIFS",
+        "IF",
+        "IFERROR",
+        "INDEX",
+        "LOOKUP",
+        "MATCH",
+        "MAX",
+        "MIN",
+        "OR",
+        "RANK",
+        "ROUND",
+        "ROUNDDOWN",
+        "ROUNDUP",
+        "SUM",
+        "SUMIF",
+        "SUMPRODUCT",
+        "TEXT",
+        "TRUNC",
+    )
+)
+_CALLS = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
+
+
+class FastWorksheet(Worksheet):
+    """A worksheet that passes formulas made only of CLASSIC_FUNCTIONS straight through xlsxwriter's preparation."""
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        names = _CALLS.findall(formula)
+        if all(name.upper() in CLASSIC_FUNCTIONS for name in names):
+            formula = formula[1:] if formula.startswith("{") else formula
+            formula = formula[1:] if formula.startswith("=") else formula
+            return formula[:-1] if formula.endswith("}") else formula
+        return str(super()._prepare_formula(formula, expand_future_functions))
+
 
 # Band fills, best first; a framework with more bands reuses the last colour.
 BAND_FILLS = ("#63BE7B", "#B5DF9A", "#FFEB84", "#FFC77D", "#F8A36D", "#F4836B", "#F8696B")

@@ -6,7 +6,6 @@ import dataclasses
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ita_xl.errors import UsageError, Where
@@ -94,6 +93,8 @@ def run_batch(
             outcomes.append(build_one(f, options, stem))
             _progress(n, len(files), f.name)
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(build_one, f, options, stem): f for f, stem in zip(files, stems, strict=True)}
             for n, fut in enumerate(as_completed(futures), 1):

@@ -6,7 +6,6 @@ import dataclasses
 import json
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -141,6 +140,8 @@ def collect(paths: list[Path], jobs: int | None = None) -> Rollup:
     if workers == 1 or all(p.suffix.lower() == ".json" for p in paths):
         rows = [read_one(p) for p in paths]
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             rows = list(pool.map(read_one, paths, chunksize=max(1, len(paths) // (workers * 8))))
     offices = [r for r in rows if isinstance(r, OfficeRow)]

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_col_to_name
+
+from ita_xl.xmltext import escape
 
 
 @dataclass

@@ -801,25 +801,38 @@ class _Reader:
         # Exact labels first (the usual case, a dropdown choice), the normalised form only when that fails.
         exact = {code: {lbl: i for i, lbl in enumerate(fw.scales[statements[code].scale].labels)} for code in cols}
         order = list(cols.items())
-        columns: dict[str, list[int | None]] = {code: [] for code in cols}
+        positions = [c for _, c in order]
         formulas = self.formulas.get(sheet, {})
-        respondents = 0
+        kept = []  # the rows of respondents: any answer, or a formula whose value is missing
         for r in range(hrow + 1, len(rows)):
             row = rows[r]
             width = len(row)
-            blank = all(c >= width or _is_blank(row[c]) for _, c in order)
-            if blank and not any(formulas.get(cell_name(r, c)) is False for _, c in order):
-                continue
-            respondents += 1
-            for code, c in order:
-                value = row[c] if c < width else None
-                answer = exact[code].get(value) if isinstance(value, str) else None
-                if answer is None:
-                    if formulas:
-                        value = self.cell_value(sheet, rows, r, c)
-                    if not _is_blank(value):
-                        answer = self.survey_answer(sheet, r, c, code, value, labels[code], fw, statements)
-                columns[code].append(answer)
+            if any(c < width and not _is_blank(row[c]) for c in positions) or (
+                formulas and any(formulas.get(cell_name(r, c)) is False for c in positions)
+            ):
+                kept.append(r)
+        respondents = len(kept)
+        # Column by column: each answer is one dictionary look-up of its exact label (a dropdown choice).
+        columns: dict[str, list[int | None]] = {}
+        misses: list[tuple[int, int, str, int]] = []  # (row, column, code, index) of cells that need a closer look
+        for code, c in order:
+            known = exact[code]
+            cells = [rows[r][c] if c < len(rows[r]) else None for r in kept]
+            picked = [known.get(v) if v.__class__ is str else None for v in cells]
+            columns[code] = picked
+            if None in picked:
+                misses.extend(
+                    (kept[i], c, code, i)
+                    for i, a in enumerate(picked)
+                    if a is None and (formulas or not _is_blank(cells[i]))
+                )
+        # Typed labels, bad answers and formulas, in reading order (row by row) as the findings list them.
+        for r, c, code, i in sorted(misses):
+            value = rows[r][c] if c < len(rows[r]) else None
+            if formulas:
+                value = self.cell_value(sheet, rows, r, c)
+            if not _is_blank(value):
+                columns[code][i] = self.survey_answer(sheet, r, c, code, value, labels[code], fw, statements)
         if respondents == 0:
             return None
         return SurveyData(tool, respondents, columns)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -21,6 +20,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ita_xl.cleaning import strip_control
+from ita_xl.xmltext import escape
 
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
 # Thai official documents: left 3 cm, right 2 cm; top 2.5 cm and bottom 2 cm are the common choice.

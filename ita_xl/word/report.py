@@ -39,6 +39,7 @@ class Ctx:
     options: ReportOptions
     values: dict[str, object] = field(default_factory=dict)
     size: float = st.DEFAULT_SIZE
+    font: str = st.DEFAULT_FONT
 
     @property
     def fw(self) -> Framework:
@@ -159,7 +160,7 @@ def build_document(result: Result, options: ReportOptions) -> DocumentObject:
     office_font = texts.source("settings.font") != default_src or texts.source("settings.size") != default_src
     if options.style is None or office_font:
         st.apply_fonts(doc, font, size)
-    ctx = Ctx(doc, result, texts, options, size=size)
+    ctx = Ctx(doc, result, texts, options, size=size, font=st.document_font(doc, font))
     ctx.values = _common_values(result, texts)
     sections_front.write(ctx)
     sections_results.write(ctx)

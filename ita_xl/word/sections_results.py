@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
-from typing import TYPE_CHECKING
-
-from docx.shared import Cm
+from typing import TYPE_CHECKING, Any
 
 from ita_xl.result import LevelScore
 from ita_xl.word import style as st
@@ -132,27 +129,29 @@ def charts(ctx: Ctx) -> None:
     from ita_xl.word import charts as ch
 
     r = ctx.result
+    look = ch.Look(ctx.font, ctx.size * 0.875, ctx.thai)
+    places = ctx.fw.rounding.places
+    mark = ctx.fw.pass_mark
+    shown_mark = str(mark.to_integral()) if mark == mark.to_integral() else str(mark)
+    names = (ctx.t("charts.score_series"), ctx.t("charts.pass_series", pass_mark=shown_mark))
     labels = [ctx.d(c) for c in r.indicators]
     values = [s.shown for s in r.indicators.values()]
-    png = ch.indicator_chart(
-        labels, values, [ctx.score(v) for v in values], ctx.t("charts.indicators"), float(ctx.fw.pass_mark)
-    )
-    _picture(ctx, png, ctx.t("charts.indicators_caption"))
+    chart = ch.indicator_chart(labels, values, ctx.t("charts.indicators"), ctx.fw.pass_mark, look, names, places)
+    _chart(ctx, chart, ctx.t("charts.indicators_caption"))
     trends = list(r.history)
     if len(trends) >= 2:
-        png = ch.history_chart(
-            [ctx.d(t.year) for t in trends],
-            [t.total for t in trends],
-            [ctx.score(t.total) for t in trends],
-            ctx.t("charts.history"),
-        )
-        _picture(ctx, png, ctx.t("charts.history_caption"))
+        years = [ctx.d(t.year) for t in trends]
+        totals = [t.total for t in trends]
+        chart = ch.history_chart(years, totals, ctx.t("charts.history"), look, ctx.t("charts.total_series"), places)
+        _chart(ctx, chart, ctx.t("charts.history_caption"))
 
 
-def _picture(ctx: Ctx, png: bytes, caption: str) -> None:
+def _chart(ctx: Ctx, chart: Any, caption: str) -> None:
+    from ita_xl.word import charts as ch
+
     p = ctx.blank(st.CENTER)
     p.paragraph_format.keep_with_next = True
-    p.add_run().add_picture(io.BytesIO(png), width=Cm(15))
+    ch.place(ctx.doc, p.add_run(), chart)
     ctx.para(caption, st.CAPTION)
 
 

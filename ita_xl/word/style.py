@@ -221,3 +221,16 @@ if __name__ == "__main__":  # regenerate: python -m ita_xl.word.style [templates
     for target in targets:
         write_style(target)
         print(target)
+
+
+def document_font(doc: DocumentObject, fallback: str = DEFAULT_FONT) -> str:
+    """Return the font the document's text is set in (its defaults' complex-script font, which draws Thai)."""
+    fonts = doc.styles.element.find(
+        qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr") + "/" + qn("w:rFonts")
+    )
+    if fonts is not None:
+        for slot in ("w:cs", "w:ascii", "w:hAnsi"):
+            name = fonts.get(qn(slot))
+            if name:
+                return str(name)
+    return fallback

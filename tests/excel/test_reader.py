@@ -199,3 +199,15 @@ def test_history_and_measures(tmp_path: Path) -> None:
     assert (second.kind, second.codes) == ("weakness", ("i1", "i2", "i3", "o12", "x99"))
     assert second.responsible == "กลุ่มนโยบายและแผน"
     assert where(reading, "unknown-code") == [f"{S.MEASURES}!C{FIRST + 1}"]
+
+
+def test_bad_answers_are_listed_row_by_row(tmp_path: Path) -> None:
+    # Answers are read column by column; the findings still come in reading order, as staff scan the sheet.
+    wb = template(tmp_path)
+    late_column = answer(wb, "IIT", 0, "i3", "มากๆ")
+    answer(wb, "IIT", 0, "i1", "มากที่สุด")
+    early_column = answer(wb, "IIT", 1, "i1", "ไม่รู้")
+    first_row_early = answer(wb, "IIT", 0, "i2", "เยอะ")
+    reading = read_office(save(wb, tmp_path / "w.xlsx"))
+    assert where(reading, "bad-answer") == [f"IIT!{c}" for c in (first_row_early, late_column, early_column)]
+    assert reading.data.surveys["IIT"].columns["i1"] == [0, None]

@@ -137,7 +137,7 @@ def write_answers(book: Book) -> None:
             labels = [clean(label) for label in fw.scales[s.scale].labels]
             lookup: dict[int | None, str | None] = dict(enumerate(labels))
             column = survey.columns.get(s.code, [])[:n]
-            bulk.columns.append([lookup.get(a) for a in column])
+            bulk.columns.append(list(map(lookup.get, column)))
             last = max(n, 1)
             book.ranges[f"answers:{s.code}"] = (
                 f"'{ws.name}'!{xl_rowcol_to_cell(1, col, True, True)}:{xl_rowcol_to_cell(last, col, True, True)}"

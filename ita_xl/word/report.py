@@ -105,6 +105,11 @@ class Ctx:
         return self.texts.fmt("common.indicator_label", code=code, name=self.fw.indicators[code].name)
 
 
+def _plain(value: Decimal) -> str:
+    """Return a method number as the texts quote it: 100 for a whole number, 99.5 otherwise."""
+    return score_text(value, False, 0) if value == value.to_integral() else str(value)
+
+
 def _common_values(result: Result, texts: Texts) -> dict[str, object]:
     from ita_xl.measures import measures_year
     from ita_xl.thai import thai_month_year
@@ -126,9 +131,8 @@ def _common_values(result: Result, texts: Texts) -> dict[str, object]:
         "total": score_text(total.shown if total else None, False, fw.rounding.places),
         "grade": total.grade if total else "-",
         "grade_label": total.grade_label if total else "-",
-        "threshold": score_text(fw.strength_threshold, False, 0)
-        if fw.strength_threshold == fw.strength_threshold.to_integral()
-        else str(fw.strength_threshold),
+        "threshold": _plain(fw.strength_threshold),
+        "pass_mark": _plain(fw.pass_mark),
         "date": thai_month_year(o.report_date, False) if o.report_date else "",
     }
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ita_xl.result import LevelScore
 from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import add_table, bold_run
 
 if TYPE_CHECKING:
+    from ita_xl.word.charts import Chart
     from ita_xl.word.report import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
@@ -131,9 +132,7 @@ def charts(ctx: Ctx) -> None:
     r = ctx.result
     look = ch.Look(ctx.font, ctx.size * 0.875, ctx.thai)
     places = ctx.fw.rounding.places
-    mark = ctx.fw.pass_mark
-    shown_mark = str(mark.to_integral()) if mark == mark.to_integral() else str(mark)
-    names = (ctx.t("charts.score_series"), ctx.t("charts.pass_series", pass_mark=shown_mark))
+    names = (ctx.t("charts.score_series"), ctx.t("charts.pass_series"))
     labels = [ctx.d(c) for c in r.indicators]
     values = [s.shown for s in r.indicators.values()]
     chart = ch.indicator_chart(labels, values, ctx.t("charts.indicators"), ctx.fw.pass_mark, look, names, places)
@@ -146,7 +145,7 @@ def charts(ctx: Ctx) -> None:
         _chart(ctx, chart, ctx.t("charts.history_caption"))
 
 
-def _chart(ctx: Ctx, chart: Any, caption: str) -> None:
+def _chart(ctx: Ctx, chart: Chart, caption: str) -> None:
     from ita_xl.word import charts as ch
 
     p = ctx.blank(st.CENTER)

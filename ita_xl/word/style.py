@@ -214,15 +214,6 @@ def _borrow_missing_styles(doc: DocumentObject) -> None:
     ensure_styles(doc)
 
 
-if __name__ == "__main__":  # regenerate: python -m ita_xl.word.style [templates/report-style.docx]
-    import sys
-
-    targets = [asset_path()] + [Path(a) for a in sys.argv[1:]]
-    for target in targets:
-        write_style(target)
-        print(target)
-
-
 def document_font(doc: DocumentObject, fallback: str = DEFAULT_FONT) -> str:
     """Return the font the document's text is set in (its defaults' complex-script font, which draws Thai)."""
     fonts = doc.styles.element.find(
@@ -234,3 +225,12 @@ def document_font(doc: DocumentObject, fallback: str = DEFAULT_FONT) -> str:
             if name:
                 return str(name)
     return fallback
+
+
+if __name__ == "__main__":  # regenerate: python -m ita_xl.word.style [templates/report-style.docx]
+    import sys
+
+    targets = [asset_path()] + [Path(a) for a in sys.argv[1:]]
+    for target in targets:
+        write_style(target)
+        print(target)

@@ -364,6 +364,91 @@ def rollup(
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder for the reports. Default: beside each input.",
+)
+@click.option(
+    "--round",
+    "round_months",
+    type=click.Choice(["6", "12"]),
+    default=None,
+    help="The 6-month or 12-month (year-end) report. Default: 6 when every progress date is in the first half year.",
+)
+@click.option(
+    "--date",
+    "report_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the report (YYYY-MM-DD, Common Era; printed in the Buddhist era). Default: today.",
+)
+@click.option(
+    "--text",
+    "text_path",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Your own copy of the report wording (TOML, its [followup] part); see `ita-xl texts`.",
+)
+@click.option(
+    "--style",
+    "style_path",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="A .docx whose styles (font, letterhead) the report uses.",
+)
+@click.option("--no-problems", is_flag=True, help="Leave the problems and obstacles out (for the published copy).")
+@click.option("--pdf", is_flag=True, help="Also write the report as PDF (needs LibreOffice).")
+@click.option("--no-charts", is_flag=True, help="Leave the chart out.")
+@LANG
+@DEBUG
+@guarded
+def followup(
+    inputs: tuple[str, ...],
+    out_dir: str | None,
+    round_months: str | None,
+    report_date: Any,
+    text_path: str | None,
+    style_path: str | None,
+    no_problems: bool,
+    pdf: bool,
+    no_charts: bool,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Write the follow-up report on the measures (OIT o43 / O43 / O26) from the progress in the measures sheet.
+
+    Each workbook gives WORKBOOK-followup.docx: what each measure achieved, its status and evidence, counts per
+    status, the mean percent done, a chart, problems and suggestions, and the signature.
+
+    \b
+    Example:
+      ita-xl followup workbooks/chanthaburi2-2565.xlsx -o out --round 12
+      ita-xl followup my-office.xlsx --round 6 --no-problems --pdf
+    """
+    from ita_xl.batch import collect_inputs, report_outcomes
+    from ita_xl.followup_run import FollowupRequest, followup_one
+    from ita_xl.word.followup import FollowupOptions
+
+    options = FollowupOptions(
+        text=Path(text_path) if text_path else None,
+        style=Path(style_path) if style_path else None,
+        round=int(round_months) if round_months else None,
+        report_date=report_date.date() if report_date else None,
+        problems=not no_problems,
+        charts=not no_charts,
+    )
+    files = collect_inputs([Path(p) for p in inputs])
+    request = FollowupRequest(Path(out_dir) if out_dir else None, pdf, tuple(files))
+    outcomes = [followup_one(f, options, request) for f in files]
+    failed = report_outcomes(outcomes, lang, say)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
 @LANG

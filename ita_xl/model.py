@@ -176,8 +176,31 @@ class OfficeInfo:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """What an office recorded about carrying out one measure (the follow-up columns of the มาตรการ sheet).
+
+    ``status`` is "done", "in_progress", "not_started", or "" when no status was chosen; ``percent`` is 0-100.
+    """
+
+    result: str = ""
+    status: str = ""
+    percent: Decimal | None = None
+    evidence: str = ""
+    date: date | None = None
+    problems: str = ""
+    suggestions: str = ""
+
+    @property
+    def recorded(self) -> bool:
+        """Return True when anything at all was recorded."""
+        return bool(self.result or self.status or self.percent is not None or self.evidence or self.date) or bool(
+            self.problems or self.suggestions
+        )
+
+
+@dataclass(frozen=True)
 class Measure:
-    """One row of the measures plan (มาตรการ)."""
+    """One row of the measures plan (มาตรการ), with its follow-up when the office recorded one."""
 
     addresses: str
     kind: str = "weakness"  # or "strength"
@@ -188,6 +211,7 @@ class Measure:
     responsible: str = ""
     note: str = ""
     draft: bool = False
+    progress: Progress = field(default_factory=Progress)
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,16 @@ MEASURE_COLUMNS = (
     Column("responsible", "ผู้รับผิดชอบ", 22),
     Column("note", "หมายเหตุ", 20),
 )
+# The follow-up of each measure (ita-xl followup), filled during the year in the same row; older workbooks lack them.
+PROGRESS_COLUMNS = (
+    Column("result", "ผลการดำเนินงาน", 45),
+    Column("status", "สถานะ", 20, hint="ดำเนินการแล้วเสร็จ / อยู่ระหว่างดำเนินการ / ยังไม่ดำเนินการ"),
+    Column("percent", "ร้อยละความสำเร็จ (0-100)", 12),
+    Column("evidence", "ลิงก์หลักฐาน (URL)", 36),
+    Column("progress_date", "วันที่รายงานผล", 16),
+    Column("problems", "ปัญหา/อุปสรรค", 32),
+    Column("suggestions", "ข้อเสนอแนะ", 32),
+)
 MEASURE_ROWS = 30
 MEASURE_KINDS = {"จุดอ่อน": "weakness", "จุดแข็ง": "strength"}
 
@@ -123,7 +133,8 @@ ALIASES: dict[str, dict[str, str]] = {
     OIT: {c.heading: c.code for c in OIT_COLUMNS} | {"เผยแพร่": "published", "url": "url", "ลิงก์": "url"},
     SCORES: {c.heading: c.code for c in SCORE_COLUMNS} | {"คะแนน": "score"},
     HISTORY: {c.heading: c.code for c in HISTORY_COLUMNS} | {"ปี": "year", "คะแนน": "total"},
-    MEASURES: {c.heading: c.code for c in MEASURE_COLUMNS},
+    MEASURES: {c.heading: c.code for c in (*MEASURE_COLUMNS, *PROGRESS_COLUMNS)}
+    | {"ผลการดำเนินการ": "result", "ร้อยละ": "percent", "หลักฐาน": "evidence", "ปัญหาอุปสรรค": "problems"},
 }
 
 _SPACES = re.compile(r"\s+")

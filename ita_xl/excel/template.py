@@ -11,6 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 from ita_xl.excel import sheets as S
 from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, clean, fit_width
 from ita_xl.model import Framework
+from ita_xl.progress import STATUS_LABELS
 
 # Staff may resize, sort and add rows; they may not change headings or codes (the reader needs them).
 PROTECT_OPTIONS = {
@@ -34,6 +35,12 @@ class _Formats:
         self.title = wb.add_format({"bold": True, "font_size": 18, "locked": True})
         self.heading = wb.add_format(
             {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#D9E1F2", "border": 1, "locked": True}
+        )
+        self.heading_followup = wb.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E2EFDA", "border": 1, "locked": True}
+        )
+        self.percent = wb.add_format(
+            {"locked": False, "num_format": "0", "bg_color": INPUT_FILL, "border": 1, "valign": "top"}
         )
         self.code = wb.add_format({"font_color": CODE_COLOR, "bg_color": "#F2F2F2", "border": 1, "locked": True})
         self.fixed = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "locked": True})
@@ -85,6 +92,7 @@ class _ListSheet:
         self.year = fw.year
         self.lists: list[tuple[str, tuple[str, ...]]] = [(name, sc.labels) for name, sc in fw.scales.items()]
         self.lists.append(("measure_kind", tuple(S.MEASURE_KINDS)))
+        self.lists.append(("progress_status", tuple(STATUS_LABELS.values())))
         self.lists.append(("digits", S.DIGIT_CHOICES))
 
     def source(self, name: str) -> str:
@@ -157,6 +165,11 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
             f"๖. ชีต {S.MEASURES}: มาตรการของปีถัดไป ถ้าเว้นว่าง โปรแกรมจะร่างมาตรการให้ในรายงานเพื่อให้ปรับแก้",
             False,
         ),
+        (
+            f"๗. ระหว่างปี ติดตามผลแต่ละมาตรการในคอลัมน์สีเขียวของชีต {S.MEASURES} (ผลการดำเนินงาน สถานะ ร้อยละ "
+            "ลิงก์หลักฐาน วันที่ ปัญหา/อุปสรรค ข้อเสนอแนะ) แล้วสั่ง ita-xl followup เพื่อทำรายงานผลการดำเนินการตามมาตรการ",
+            False,
+        ),
         ("", False),
         ("ข้อควรทราบ", True),
         ("- อย่าเปลี่ยนชื่อชีตและรหัสในแถวที่ ๒ ของแต่ละชีต โปรแกรมใช้รหัสเหล่านี้หาคอลัมน์ (สลับลำดับคอลัมน์ได้)", False),
@@ -168,6 +181,7 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
         ("ita-xl check ไฟล์.xlsx   ตรวจข้อมูล บอกตำแหน่งช่องที่ต้องแก้", False),
         ("ita-xl score ไฟล์.xlsx   คำนวณคะแนน", False),
         ("ita-xl build ไฟล์.xlsx   สร้างแฟ้มวิเคราะห์และรายงาน", False),
+        ("ita-xl followup ไฟล์.xlsx   สร้างรายงานผลการดำเนินการตามมาตรการ (รอบ ๖ เดือน หรือ ๑๒ เดือน)", False),
     ]
     ws.set_column(0, 0, 120)
     for row, (text, bold) in enumerate(lines):
@@ -283,12 +297,34 @@ def _history(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
 
 
 def _measures(ws: Worksheet, fmt: _Formats, lists: _ListSheet) -> None:
-    _headers(ws, S.MEASURE_COLUMNS, fmt)
+    columns = (*S.MEASURE_COLUMNS, *S.PROGRESS_COLUMNS)
+    _headers(ws, columns, fmt)
+    plan = len(S.MEASURE_COLUMNS)
+    for col, c in enumerate(S.PROGRESS_COLUMNS, start=plan):  # the follow-up columns, told apart by colour
+        ws.write_string(S.HEADING_ROW, col, c.heading, fmt.heading_followup)
+    cell_formats = {"percent": fmt.percent, "progress_date": fmt.date}
     for n in range(S.MEASURE_ROWS):
         row = S.FIRST_DATA_ROW + n
-        for col in range(len(S.MEASURE_COLUMNS)):
-            ws.write_blank(row, col, None, fmt.input)
-    last = S.FIRST_DATA_ROW + S.MEASURE_ROWS - 1
-    _dropdown(ws, S.FIRST_DATA_ROW, last, 0, lists.source("measure_kind"), tuple(S.MEASURE_KINDS))
+        for col, c in enumerate(columns):
+            ws.write_blank(row, col, None, cell_formats.get(c.code, fmt.input))
+    first, last = S.FIRST_DATA_ROW, S.FIRST_DATA_ROW + S.MEASURE_ROWS - 1
+    _dropdown(ws, first, last, 0, lists.source("measure_kind"), tuple(S.MEASURE_KINDS))
+    codes = [c.code for c in columns]
+    status_col, percent_col = codes.index("status"), codes.index("percent")
+    _dropdown(ws, first, last, status_col, lists.source("progress_status"), tuple(STATUS_LABELS.values()))
+    ws.data_validation(
+        first,
+        percent_col,
+        last,
+        percent_col,
+        {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": 0,
+            "maximum": 100,
+            "error_title": "ร้อยละไม่ถูกต้อง",
+            "error_message": "กรอกร้อยละความสำเร็จเป็นตัวเลข 0 ถึง 100",
+        },
+    )
     ws.freeze_panes(S.FIRST_DATA_ROW, 0)
     ws.protect("", PROTECT_OPTIONS)

@@ -214,6 +214,43 @@ def history_chart(
     return _finish(table, chart, book, look, (15.0, 7.5))
 
 
+STATUS_COLOURS = {"done": FULL, "in_progress": "#EF8F00", "not_started": FAILED}
+UNKNOWN = "#9E9E9E"
+
+
+def progress_chart(
+    labels: Sequence[str],
+    values: Sequence[Decimal | None],
+    statuses: Sequence[str],
+    title: str,
+    look: Look,
+    name: str = "ร้อยละความสำเร็จ",
+) -> Chart:
+    """Return a column chart of each measure's percent done, coloured by its status (unknown percents drawn as 0)."""
+    nums = [float(v) if v is not None else 0.0 for v in values]
+    table: Table = (["", name], labels, [nums])
+    book = _workbook(table)
+    wb = book[0]
+    n = len(nums)
+    chart = wb.add_chart({"type": "column"})
+    _force_text_categories(chart)
+    colours = [STATUS_COLOURS.get(s, UNKNOWN) for s in statuses]
+    chart.add_series(
+        {
+            "name": [SHEET, 0, 1],
+            "categories": [SHEET, 1, 0, n, 0],
+            "values": [SHEET, 1, 1, n, 1],
+            "points": [{"fill": {"color": c}, "border": {"none": True}} for c in colours],
+            "data_labels": {"value": True, "num_format": look.number(0), "font": look.text(0.8)},
+            "gap": 80,
+        }
+    )
+    _axes(chart, look, 0.0, 100.0)
+    _frame(chart, title, look)
+    chart.set_legend({"none": True})
+    return _finish(table, chart, book, look, (15.0, 7.5))
+
+
 def _axes(chart: Any, look: Look, low: float, high: float) -> None:
     chart.set_y_axis(
         {

@@ -25,6 +25,7 @@ from ita_xl.excel.analysis_book import (
     TREND,
     Book,
 )
+from ita_xl.excel.analysis_progress import PROGRESS, write_progress
 from ita_xl.excel.analysis_report import write_findings, write_measures, write_trend
 from ita_xl.excel.analysis_scores import write_items, write_oit
 from ita_xl.excel.analysis_summary import write_indicators, write_summary
@@ -39,6 +40,7 @@ def sheet_names(ev: Evaluation) -> list[str]:
     """Return the sheets of the analysis workbook of ``ev`` in order: reading sheets first, copied input last."""
     has_raw = bool(ev.result.statements)
     names = [SUMMARY, INDICATORS, *([ITEMS] if has_raw else []), OIT, TREND, FINDINGS, MEASURES]
+    names += [PROGRESS] if ev.result.measures else []  # the office's own measures can be followed up
     names += [INFO, RULES]
     names += [ANSWERS.format(tool=t) for t in ev.framework.tools if t in ev.data.surveys]
     names += [OIT_DATA] if ev.data.oit else []
@@ -79,6 +81,8 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
         write_trend(book, charts)
         write_findings(book)
         write_measures(book)
+        if PROGRESS in book.sheets:
+            write_progress(book)
         for name in (INFO, RULES, GIVEN, HISTORY, OIT_DATA):
             if name in book.sheets:
                 book.sheets[name].set_tab_color("#A6A6A6")

@@ -124,6 +124,12 @@ PROGRESS_COLUMNS = (
     Column("problems", "ปัญหา/อุปสรรค", 32),
     Column("suggestions", "ข้อเสนอแนะ", 32),
 )
+PROGRESS_ALIASES = {c.heading: c.code for c in PROGRESS_COLUMNS} | {
+    "ผลการดำเนินการ": "result",
+    "ร้อยละ": "percent",
+    "หลักฐาน": "evidence",
+    "ปัญหาอุปสรรค": "problems",
+}
 MEASURE_ROWS = 30
 MEASURE_KINDS = {"จุดอ่อน": "weakness", "จุดแข็ง": "strength"}
 
@@ -133,8 +139,7 @@ ALIASES: dict[str, dict[str, str]] = {
     OIT: {c.heading: c.code for c in OIT_COLUMNS} | {"เผยแพร่": "published", "url": "url", "ลิงก์": "url"},
     SCORES: {c.heading: c.code for c in SCORE_COLUMNS} | {"คะแนน": "score"},
     HISTORY: {c.heading: c.code for c in HISTORY_COLUMNS} | {"ปี": "year", "คะแนน": "total"},
-    MEASURES: {c.heading: c.code for c in (*MEASURE_COLUMNS, *PROGRESS_COLUMNS)}
-    | {"ผลการดำเนินการ": "result", "ร้อยละ": "percent", "หลักฐาน": "evidence", "ปัญหาอุปสรรค": "problems"},
+    MEASURES: {c.heading: c.code for c in MEASURE_COLUMNS},
 }
 
 _SPACES = re.compile(r"\s+")

@@ -32,7 +32,7 @@ class Evaluation:
 
 def evaluate(path: Path, framework: Framework | None = None, year: int | None = None) -> Evaluation:
     """Return the workbook at ``path`` read and scored; raise ItaError when it cannot be read at all."""
-    from ita_xl.excel.reader import read_office
+    from ita_xl.excel.read import read_office
 
     reading = read_office(path, framework=framework, year=year)
     result = score(reading.framework, reading.data)

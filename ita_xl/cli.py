@@ -167,6 +167,7 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
     Example:
       ita-xl check workbooks/chanthaburi2-2565.xlsx
     """
+    from ita_xl.grouping import group_findings
     from ita_xl.pipeline import evaluate
 
     ev = evaluate(Path(workbook), resolve_framework(year, framework_path), year)
@@ -175,12 +176,12 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
     head_w = "คำเตือน" if lang == "th" else "warnings"
     if errors:
         click.echo(f"{head_e} ({len(errors)}):")
-        for f in errors:
-            click.echo(f"  {f.message(lang)}")
+        for group in group_findings(errors):
+            click.echo(f"  {group.message(lang)}")
     if warnings:
         click.echo(f"{head_w} ({len(warnings)}):")
-        for f in warnings:
-            click.echo(f"  {f.message(lang)}")
+        for group in group_findings(warnings):
+            click.echo(f"  {group.message(lang)}")
     if not errors:
         total = ev.result.total
         shown = f"{total.shown} ({total.grade})" if total else "-"

@@ -61,5 +61,7 @@ def test_check_prints_one_line_for_a_column_of_typed_answers(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if '"มากๆ"' in line]
-    assert lines == [f'  IIT!{cells[0]}:{cells[-1]} (25 ช่อง): "มากๆ" ไม่ใช่คำตอบของข้อนี้ (i2); ' + lines[0].split("; ", 1)[1]]
+    assert lines == [
+        f'  IIT!{cells[0]}:{cells[-1]} (25 ช่อง): "มากๆ" ไม่ใช่คำตอบของข้อนี้ (i2); ' + lines[0].split("; ", 1)[1]
+    ]
     assert result.output.startswith("ข้อผิดพลาด (25):")

@@ -396,6 +396,31 @@ def texts(out: str, force: bool, lang: str, debug: bool) -> None:
     )
 
 
+@cli.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser; only print the address.")
+@click.option(
+    "--max-upload-mb", type=click.IntRange(1, 4096), default=None, help="Largest upload at a time, in MB. Default: 100."
+)
+@LANG
+@DEBUG
+@guarded
+def serve(port: int, no_browser: bool, max_upload_mb: int | None, lang: str, debug: bool) -> None:
+    """Open the page in the browser: templates, check, scores, report and roll-up, on this computer only.
+
+    The page listens on 127.0.0.1 only (no other computer can reach it) and removes every upload and result
+    when it stops (Ctrl+C). Needs the web extra: pip install "ita-xl[web]".
+
+    \b
+    Example:
+      ita-xl serve
+      ita-xl serve --port 8800 --no-browser
+    """
+    from ita_xl.web.server import serve as run
+
+    run(port, open_browser=not no_browser, echo=say, max_upload_mb=max_upload_mb)
+
+
 def main() -> None:
     """Entry point of the ``ita-xl`` console script."""
     cli(prog_name="ita-xl")

@@ -238,6 +238,13 @@ def create_app(store: Store, guard: Guard, limits: Limits | None = None, pdf_ava
     return app
 
 
+def refusal_page(app: Flask, key: str, **values: Any) -> bytes:
+    """Return the page's error page (in Thai) for a refusal made before the page sees the request."""
+    with app.test_request_context("/"):
+        g.lang = "th"
+        return render_template("error.html", message=word(key, "th", **values)).encode()
+
+
 def _year(value: str | None) -> int | None:
     """Return a fiscal year chosen in a form, or None for "as the workbook says"."""
     value = (value or "").strip()

@@ -33,7 +33,7 @@ def make_server(port: int, max_upload_mb: int | None = None) -> Any:
     try:
         from waitress.server import create_server
 
-        from ita_xl.web.app import Limits, create_app
+        from ita_xl.web.app import Limits, create_app, refusal_page
         from ita_xl.web.guard import Guard
         from ita_xl.web.store import Store
     except ImportError:
@@ -44,17 +44,18 @@ def make_server(port: int, max_upload_mb: int | None = None) -> Any:
     guard = Guard()
     app = create_app(store, guard, limits)
     try:
-        # waitress reads a whole body before the page sees it: let it take a little more than the page's limit, so
-        # the page can answer an oversize upload with its own message, and refuse far larger ones outright.
+        # waitress refuses a body over the limit as soon as its length is known, before reading it: with the page's
+        # own message (its channel class is waitress's documented way in).
         server = create_server(
             app,
             host=HOST,
             port=port,
             threads=4,
-            max_request_body_size=limits.max_bytes * 2 + (1 << 20),
+            max_request_body_size=limits.max_bytes,
             clear_untrusted_proxy_headers=True,
             ident="ita-xl",
         )
+        server.channel_class = _channel_class(refusal_page(app, "too_large", mb=limits.mb))
     except OSError as exc:
         store.close()
         raise UsageError(
@@ -64,6 +65,28 @@ def make_server(port: int, max_upload_mb: int | None = None) -> Any:
     guard.port = server.effective_port
     server.store = store
     return server
+
+
+def _channel_class(page: bytes) -> Any:
+    """Return waitress's connection class answering a body over the limit with ``page`` (HTML) instead of text."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class PageErrorTask(ErrorTask):  # type: ignore[misc]
+        def execute(self) -> None:
+            if getattr(self.request.error, "code", None) != 413:
+                super().execute()
+                return
+            self.status = "413 Request Entity Too Large"
+            self.response_headers.append(("Content-Type", "text/html; charset=utf-8"))
+            self.set_close_on_finish()
+            self.content_length = len(page)
+            self.write(page)
+
+    class PageChannel(HTTPChannel):  # type: ignore[misc]
+        error_task_class = PageErrorTask
+
+    return PageChannel
 
 
 def address(server: Any) -> str:

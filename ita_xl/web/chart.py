@@ -35,9 +35,7 @@ def bar_chart(bars: list[tuple[str, Decimal, bool]], mark: Decimal, caption: str
             f'<rect class="{"bar-strong" if strong else "bar-weak"}" x="{LABEL}" y="{y + 5}" '
             f'width="{length:.1f}" height="{ROW - 10}" rx="2"/>'
         )
-        parts.append(
-            f'<text class="chart-value" x="{LABEL + float(length) + 6:.1f}" y="{y + ROW * 0.62:.1f}">{value:.2f}</text>'
-        )
+        parts.append(f'<text class="chart-value" x="{LABEL + PLOT + 8}" y="{y + ROW * 0.62:.1f}">{value:.2f}</text>')
     bottom = TOP + ROW * len(bars)
     x_mark = LABEL + float(mark) * PLOT / 100
     parts.append(f'<line class="chart-axis" x1="{LABEL}" y1="{TOP}" x2="{LABEL}" y2="{bottom}"/>')

@@ -12,7 +12,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "หน้านี้ทำงานบนเครื่องคอมพิวเตอร์ของท่านเท่านั้น ไฟล์ที่เลือกจะไม่ถูกส่งออกไปนอกเครื่อง",
         "This page runs on your own computer only: the files you choose never leave it.",
     ),
-    "home": ("หน้าแรก", "Home"),
+    "stop_note": (
+        "ใช้งานเสร็จแล้ว ปิดหน้าต่างของโปรแกรม ita-xl (หรือกด Ctrl+C ในหน้าต่างนั้น) ไฟล์ชั่วคราวทั้งหมดจะถูกลบ",
+        "When you are done, close the ita-xl window (or press Ctrl+C in it): every temporary file is removed.",
+    ),
     # step 1: the blank workbook
     "step1": ("1. ดาวน์โหลดแบบฟอร์มเปล่า", "1. Download a blank workbook"),
     "step1_help": (
@@ -132,8 +135,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem": ("เกิดปัญหา", "Something went wrong"),
     "back": ("กลับหน้าแรก", "Back to the first page"),
     "too_large": (
-        "ไฟล์ใหญ่เกินไป: ส่งได้ครั้งละไม่เกิน {mb} MB; แบ่งส่งเป็นหลายครั้ง "
-        "หรือถ้าไฟล์ถูกต้องจริง ให้เปิดโปรแกรมใหม่ด้วย --max-upload-mb ที่มากขึ้น",
+        "ไฟล์ใหญ่เกินไป: ส่งได้ครั้งละไม่เกิน {mb} MB แบ่งส่งเป็นหลายครั้ง "
+        "หรือถ้าไฟล์ถูกต้องจริง ให้ผู้ดูแลเปิดโปรแกรมใหม่โดยเพิ่มขีดจำกัด (ita-xl serve --max-upload-mb)",
         "Too large: at most {mb} MB at a time; send fewer files at once, or, if the files are genuine, "
         "start the program again with a larger --max-upload-mb",
     ),

@@ -6,7 +6,8 @@ document.querySelectorAll("[data-drop]").forEach(function (zone) {
   var input = zone.querySelector("input[type=file]");
   var text = zone.querySelector("[data-drop-text]");
   function show() {
-    if (input.files.length) {
+    // A single file's name is shown by the browser beside its button; several are listed here.
+    if (input.multiple && input.files.length) {
       text.textContent = Array.prototype.map.call(input.files, function (f) { return f.name; }).join(", ");
     }
   }

@@ -96,6 +96,97 @@ REFERENCE_MEASURES = [
 ]
 
 
+# Progress of the FY2566 measures as an office might record it by the year's end. Invented: each result says so.
+EXAMPLE = "(ตัวอย่าง) "
+REFERENCE_PROGRESS = [
+    {
+        "result": EXAMPLE + "ผู้บริหารประชุมกับผู้อำนวยการกลุ่ม/หน่วยทุกวันจันทร์ รวม ๔๒ ครั้ง และประชุมชี้แจงบุคลากร"
+        "ทั้งสำนักงานเรื่องประเด็นของแบบวัด IIT เมื่อวันที่ ๑๗ กุมภาพันธ์ ๒๕๖๖ มีผู้เข้าร่วม ๖๘ คน",
+        "status": "ดำเนินการแล้วเสร็จ",
+        "percent": 100,
+        "evidence": "https://www.example.go.th/ita/2566/measure-1",
+        "progress_date": datetime(2023, 8, 31),
+        "problems": "บุคลากรบางกลุ่มติดภารกิจนอกสำนักงานในวันประชุมชี้แจง",
+        "suggestions": "บันทึกวีดิทัศน์การประชุมชี้แจงเผยแพร่ในช่องทางสื่อสารภายในของสำนักงาน",
+    },
+    {
+        "result": EXAMPLE + "ประชุมผู้บริหารสถานศึกษาในสังกัดแล้ว ๑๐ ครั้ง และเปิดแบบสอบถามความพึงพอใจผู้รับบริการออนไลน์ "
+        "ส่วนการชี้แจงผู้รับบริการภายนอกดำเนินการแล้ว ๓ จาก ๔ กลุ่ม",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 75,
+        "evidence": "https://www.example.go.th/ita/2566/measure-2",
+        "progress_date": datetime(2023, 9, 15),
+        "problems": "ผู้ปกครองและผู้รับบริการภายนอกเข้าร่วมการชี้แจงน้อย",
+        "suggestions": "ชี้แจงผ่านเพจของสำนักงานควบคู่กับการประชุม และแจ้งผ่านสถานศึกษา",
+    },
+    {
+        "result": EXAMPLE + "จัดทำรายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๕ ครบทุกองค์ประกอบ "
+        "และเผยแพร่บนเว็บไซต์ของสำนักงานเมื่อวันที่ ๒๐ มกราคม ๒๕๖๖",
+        "status": "ดำเนินการแล้วเสร็จ",
+        "percent": 100,
+        "evidence": "https://www.example.go.th/ita/2566/o13",
+        "progress_date": datetime(2023, 1, 20),
+    },
+    {
+        "result": EXAMPLE + "ออกคำสั่งมอบหมายผู้รับผิดชอบตัวชี้วัดแล้ว ผู้รับผิดชอบปรับปรุงข้อมูลบนเว็บไซต์ไตรมาสละครั้ง "
+        "ครบ ๓ ไตรมาส",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 80,
+        "evidence": "https://www.example.go.th/ita/2566/measure-4",
+        "progress_date": datetime(2023, 9, 15),
+        "suggestions": "กำหนดปฏิทินการปรับปรุงข้อมูลล่วงหน้าทั้งปี",
+    },
+]
+# The synthetic FY2566 office's measures for FY2567, followed up at six months.
+EXAMPLE_DEADLINE = "ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗"
+EXAMPLE_MEASURES = [
+    {
+        "kind": "จุดอ่อน",
+        "addresses": "บุคลากรภายในยังรับรู้การปฏิบัติหน้าที่และการใช้งบประมาณของสำนักงานไม่ครบทุกด้าน (แบบวัด IIT)",
+        "codes": "1-5",
+        "steps": "๑. ชี้แจงบุคลากรทุกกลุ่มเรื่องประเด็นของแบบวัด IIT\n๒. เผยแพร่แผนและผลการใช้จ่ายงบประมาณรายไตรมาส",
+        "deadline": EXAMPLE_DEADLINE,
+        "target": "บุคลากรรับรู้การดำเนินงานของสำนักงานครบทุกด้าน",
+        "responsible": "หน่วยตรวจสอบภายใน",
+        "result": EXAMPLE + "ชี้แจงบุคลากรแล้ว ๕ จาก ๘ กลุ่ม และเผยแพร่ผลการใช้จ่ายงบประมาณไตรมาสที่ ๑ แล้ว",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 60,
+        "evidence": "https://www.example-esa.go.th/ita/2567/measure-1",
+        "progress_date": datetime(2024, 3, 22),
+        "problems": "ตารางงานของบางกลุ่มไม่ว่างตรงกัน",
+        "suggestions": "ชี้แจงรายกลุ่มในการประชุมประจำเดือนของแต่ละกลุ่ม",
+    },
+    {
+        "kind": "จุดอ่อน",
+        "addresses": "ข้อมูลบนเว็บไซต์ยังไม่ครบตามแบบตรวจ OIT ข้อ o13, o29 และ o41",
+        "codes": "9.2, 9.5, 10.2, o13, o29, o41",
+        "steps": "๑. มอบหมายผู้รับผิดชอบจัดทำข้อมูลแต่ละข้อ\n๒. เผยแพร่และตรวจว่าเปิดดูได้จริง",
+        "deadline": EXAMPLE_DEADLINE,
+        "target": "เว็บไซต์มีข้อมูลครบทุกข้อของแบบตรวจ OIT",
+        "responsible": "กลุ่มนโยบายและแผน",
+        "result": EXAMPLE + "เผยแพร่ข้อมูลข้อ o13 และ o29 แล้ว ข้อ o41 รอรายงานผลประจำปี",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 67,
+        "evidence": "https://www.example-esa.go.th/ita/2567/oit",
+        "progress_date": datetime(2024, 3, 29),
+    },
+    {
+        "kind": "จุดแข็ง",
+        "addresses": "รักษาระดับการให้บริการที่ผู้รับบริการรับรู้ว่าโปร่งใส (แบบวัด EIT)",
+        "codes": "6-8",
+        "steps": "๑. ทบทวนมาตรฐานการให้บริการ\n๒. รับฟังความคิดเห็นผู้รับบริการทุกไตรมาส",
+        "deadline": EXAMPLE_DEADLINE,
+        "target": "คะแนนแบบวัด EIT ไม่ต่ำกว่าเดิม",
+        "responsible": "กลุ่มอำนวยการ",
+        "result": EXAMPLE + "ทบทวนคู่มือการให้บริการแล้ว และเปิดรับฟังความคิดเห็นไตรมาสที่ ๑ และ ๒",
+        "status": "ดำเนินการแล้วเสร็จ",
+        "percent": 100,
+        "evidence": "https://www.example-esa.go.th/ita/2567/measure-3",
+        "progress_date": datetime(2024, 3, 15),
+    },
+]
+
+
 def columns(ws: Worksheet) -> dict[str, int]:
     """Return code -> column number (1-based) from the template's code row."""
     return {str(c.value): c.column for c in ws[S.CODE_ROW + 1] if c.value is not None}
@@ -161,7 +252,7 @@ def make_reference(out: Path) -> None:
     for code, value in REFERENCE_SCORES.items():
         ws.cell(where[code], cols["score"], value)
     fill_table(wb[S.HISTORY], [{"year": y, "total": v} for y, v in REFERENCE_HISTORY.items()])
-    fill_table(wb[S.MEASURES], REFERENCE_MEASURES)
+    fill_table(wb[S.MEASURES], [m | p for m, p in zip(REFERENCE_MEASURES, REFERENCE_PROGRESS, strict=True)])
     wb.save(out)
 
 
@@ -206,6 +297,7 @@ def make_example(out: Path, seed: int = 2566) -> None:
             ws.cell(row, cols["url"], f"https://www.example-esa.go.th/ita/2566/{code}")
     history = {2561: 84.10, 2562: 86.25, 2563: 88.40, 2564: 93.12, 2565: 95.87}
     fill_table(wb[S.HISTORY], [{"year": y, "total": v} for y, v in history.items()])
+    fill_table(wb[S.MEASURES], EXAMPLE_MEASURES)
     wb.save(out)
 
 

@@ -233,7 +233,7 @@ def progress_chart(
     """Return a column chart of each measure's percent done, coloured by its status (unknown percents drawn as 0)."""
     nums = [float(v) if v is not None else 0.0 for v in values]
     table: Table = (["", name], labels, [nums])
-    book = _workbook(table)
+    book = _workbook(table, look)
     wb = book[0]
     n = len(nums)
     chart = wb.add_chart({"type": "column"})

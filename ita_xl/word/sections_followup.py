@@ -12,7 +12,8 @@ from ita_xl.model import Measure
 from ita_xl.progress import NOT_RECORDED, STATUSES, percent_of, status_of
 from ita_xl.thai import score_text, thai_date
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table, footer_page_number, page_setup, text_width
+from ita_xl.word.docx_helpers import footer_page_number, page_setup, text_width
+from ita_xl.word.docx_xml import add_table
 from ita_xl.word.sections_front import _title_page_without_number
 from ita_xl.word.sections_measures import signature, switch_section
 

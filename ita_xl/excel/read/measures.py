@@ -6,6 +6,7 @@ import re
 
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.progress import progress_of
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, Measure
 
@@ -18,7 +19,8 @@ def measure_rows(rd: WorkbookReader, fw: Framework) -> tuple[Measure, ...]:
     if found is None:
         return ()
     sheet, rows = found
-    header = rd.header(sheet, rows, {c.code for c in S.MEASURE_COLUMNS}, S.ALIASES[S.MEASURES])
+    known = {c.code for c in (*S.MEASURE_COLUMNS, *S.PROGRESS_COLUMNS)}
+    header = rd.header(sheet, rows, known, S.ALIASES[S.MEASURES] | S.PROGRESS_ALIASES)
     if header is None or "addresses" not in header[1]:
         if any(not is_blank(v) for row in rows for v in row):
             rd.no_header(sheet, "kind, addresses, steps")
@@ -71,6 +73,7 @@ def measure_rows(rd: WorkbookReader, fw: Framework) -> tuple[Measure, ...]:
                 target=texts.get("target", ""),
                 responsible=texts.get("responsible", ""),
                 note=texts.get("note", ""),
+                progress=progress_of(rd, sheet, r, cols, values),
             )
         )
     return tuple(measures)

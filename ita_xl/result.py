@@ -43,12 +43,14 @@ class StatementStats:
 
 @dataclass(frozen=True)
 class Trend:
-    """One fiscal year of the history, with the signed difference from the year before."""
+    """One fiscal year of the history, with the signed difference from the year before, and the indicator scores
+    the ประวัติ sheet gives for that year (none for the assessed year itself, whose scores are the result's)."""
 
     year: int
     total: Decimal
     difference: Decimal | None
     direction: str | None
+    indicators: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,7 @@ class _Scorer:
 def history(fw: Framework, entries: tuple[HistoryEntry, ...], year: int, total: Decimal | None) -> tuple[Trend, ...]:
     """Return the years in order, each with its signed difference from the year before it."""
     by_year = {e.year: quantize(e.total, fw.rounding.places, fw.rounding.scores) for e in entries}
+    indicators = {e.year: e.indicators for e in entries if e.year != year}
     if total is not None:
         by_year[year] = total
     trends = []
@@ -242,7 +243,7 @@ def history(fw: Framework, entries: tuple[HistoryEntry, ...], year: int, total: 
         value = by_year[y]
         diff = None if previous is None else value - previous
         direction = None if diff is None else (UP if diff > 0 else DOWN if diff < 0 else SAME)
-        trends.append(Trend(y, value, diff, direction))
+        trends.append(Trend(y, value, diff, direction, dict(indicators.get(y, {}))))
         previous = value
     return tuple(trends)
 

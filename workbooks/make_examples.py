@@ -137,6 +137,19 @@ REFERENCE_PROGRESS = [
         "suggestions": "กำหนดปฏิทินการปรับปรุงข้อมูลล่วงหน้าทั้งปี",
     },
 ]
+# The synthetic office's FY2565 indicator scores (its ประวัติ sheet): every indicator but 10 was a weakness.
+LAST_YEAR_INDICATORS = {
+    "1": 94.10,
+    "2": 93.05,
+    "3": 90.12,
+    "4": 95.60,
+    "5": 91.20,
+    "6": 95.33,
+    "7": 92.00,
+    "8": 93.47,
+    "9": 97.50,
+    "10": 100,
+}
 # The synthetic FY2566 office's measures for FY2567, followed up at six months.
 EXAMPLE_DEADLINE = "ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗"
 EXAMPLE_MEASURES = [
@@ -295,8 +308,10 @@ def make_example(out: Path, seed: int = 2566) -> None:
         else:
             ws.cell(row, cols["published"], "มี")
             ws.cell(row, cols["url"], f"https://www.example-esa.go.th/ita/2566/{code}")
-    history = {2561: 84.10, 2562: 86.25, 2563: 88.40, 2564: 93.12, 2565: 95.87}
-    fill_table(wb[S.HISTORY], [{"year": y, "total": v} for y, v in history.items()])
+    history = {2561: 84.10, 2562: 86.25, 2563: 88.40, 2564: 93.12, 2565: 95.42}
+    records: list[dict[str, Any]] = [{"year": y, "total": v} for y, v in history.items()]
+    records[-1] |= LAST_YEAR_INDICATORS  # so the report can follow last year's weaknesses into this year
+    fill_table(wb[S.HISTORY], records)
     fill_table(wb[S.MEASURES], EXAMPLE_MEASURES)
     wb.save(out)
 

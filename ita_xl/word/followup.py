@@ -18,10 +18,8 @@ from ita_xl.model import Framework, Measure
 from ita_xl.progress import ROUNDS, Summary, fiscal_period, followup_item, guess_round, latest_date, summarise
 from ita_xl.result import Result
 from ita_xl.thai import thai_date
-from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import clean
-from ita_xl.word.report import Ctx, ReportOptions, _common_values, _font_settings
-from ita_xl.word.texts import default_text_path, load_texts
+from ita_xl.word.report import Ctx, ReportOptions, open_context
 
 
 @dataclass
@@ -106,16 +104,8 @@ def build_followup(result: Result, measures: Sequence[Measure], options: Followu
             f"รอบการรายงานต้องเป็น 6 หรือ 12 (เดือน) ได้ {options.round}",
             f"the round must be 6 or 12 (months), got {options.round}",
         )
-    texts = load_texts(options.text)
-    doc = st.open_style(options.style)
-    font, size = _font_settings(texts)
-    default_src = str(default_text_path())
-    office_font = texts.source("settings.font") != default_src or texts.source("settings.size") != default_src
-    if options.style is None or office_font:
-        st.apply_fonts(doc, font, size)
-    ctx = Ctx(doc, result, texts, ReportOptions(options.text, options.style, options.charts), size=size)
-    ctx.font = st.document_font(doc, font)
-    ctx.values = _common_values(result, texts)
+    ctx = open_context(result, ReportOptions(options.text, options.style, options.charts))
+    doc, texts = ctx.doc, ctx.texts
     year = measures_year(result)
     shown = tuple(measures) if options.problems else strip_problems(measures)
     round_months = options.round or guess_round(shown, year)

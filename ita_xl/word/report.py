@@ -65,11 +65,11 @@ def _font_settings(texts: Texts) -> tuple[str, float]:
     return font, size
 
 
-def build_document(result: Result, options: ReportOptions) -> DocumentObject:
-    """Return the report document of ``result``; raise ItaError on a bad text or style file."""
-    from ita_xl.word import sections_analysis, sections_front, sections_measures, sections_results
-    from ita_xl.word.docx_helpers import update_fields_on_open
+def open_context(result: Result, options: ReportOptions) -> Ctx:
+    """Return a fresh document with the office's styles and fonts, and the context every section writer takes.
 
+    Raises ItaError on a bad text or style file.
+    """
     texts = load_texts(options.text)
     doc = st.open_style(options.style)
     font, size = _font_settings(texts)
@@ -79,13 +79,24 @@ def build_document(result: Result, options: ReportOptions) -> DocumentObject:
         st.apply_fonts(doc, font, size)
     ctx = Ctx(doc, result, texts, options, size=size, font=st.document_font(doc, font))
     ctx.values = _common_values(result, texts)
+    return ctx
+
+
+def build_document(result: Result, options: ReportOptions) -> DocumentObject:
+    """Return the report document of ``result``; raise ItaError on a bad text or style file."""
+    from ita_xl.word import sections_analysis, sections_front, sections_loop, sections_measures, sections_results
+    from ita_xl.word.docx_helpers import update_fields_on_open
+
+    ctx = open_context(result, options)
+    doc = ctx.doc
     sections_front.write(ctx)
     sections_results.write(ctx)
+    sections_loop.write(ctx)
     sections_analysis.write(ctx)
     sections_measures.write(ctx)
     update_fields_on_open(doc)
     core = doc.core_properties
-    core.title = clean(texts.fmt("cover.title", **ctx.values).replace("\n", " "))
+    core.title = clean(ctx.texts.fmt("cover.title", **ctx.values).replace("\n", " "))
     core.author = clean(result.office.name)[:255]
     return doc
 

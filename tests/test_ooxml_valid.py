@@ -35,6 +35,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cli, ["rollup", *inputs, "-o", str(out / "summary.xlsx"), "--report", str(out / "summary.docx"), "-j", "1"]
     )
     assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(cli, ["followup", *inputs, "-o", str(out)])
+    assert res.exit_code == 0, res.output
     return out
 
 
@@ -55,7 +57,9 @@ def test_written_workbook(built: Path, name: str) -> None:
     assert_opens_clean(built / name)
 
 
-@pytest.mark.parametrize("name", [f"{e}-report.docx" for e in EXAMPLES] + ["summary.docx"])
+@pytest.mark.parametrize(
+    "name", [f"{e}-report.docx" for e in EXAMPLES] + [f"{e}-followup.docx" for e in EXAMPLES] + ["summary.docx"]
+)
 def test_written_report(built: Path, name: str) -> None:
     assert_opens_clean(built / name)
 

@@ -105,8 +105,8 @@ def _summary(book: Book, top: int, last: int) -> None:
         book.text(ws, row, 1, LABELS[status], st.td)
         count = f'COUNTIF({status_range},"{LABELS[status]}")' if has_rows else "0"
         book.formula(ws, row, 2, count, s.counts[status], st.td_int)
-        share = s.share(status)
-        book.formula(ws, row, 3, f"IF({total_cell}=0,0,{cell(row, 2)}/{total_cell})", _ratio(share), st.td_pct)
+        share = Decimal(s.counts[status]) / s.total if s.total else Decimal(0)  # exact, as Excel computes it
+        book.formula(ws, row, 3, f"IF({total_cell}=0,0,{cell(row, 2)}/{total_cell})", share, st.td_pct)
         row += 1
     book.text(ws, row, 1, "รวม", st.td_bold)
     book.formula(ws, row, 2, f"SUM({cell(top + 2, 2)}:{cell(row - 1, 2)})", s.total, st.td_int)
@@ -114,8 +114,6 @@ def _summary(book: Book, top: int, last: int) -> None:
     row += 1
     book.text(ws, row, 1, "ร้อยละความสำเร็จเฉลี่ย", st.td_bold)
     mean = f'IF(COUNT({percent_range})=0,"",AVERAGE({percent_range}))' if has_rows else '""'
-    book.formula(ws, row, 2, mean, s.percent, st.td_num_bold)
-
-
-def _ratio(share: Decimal | None) -> Decimal:
-    return share / 100 if share is not None else Decimal(0)
+    known = [p for m in book.result.measures if (p := percent_of(m.progress)) is not None]
+    exact = sum(known, Decimal(0)) / len(known) if known else None
+    book.formula(ws, row, 2, mean, exact, st.td_num_bold)

@@ -7,7 +7,6 @@ the analysis report promises measures; this one tells the public how far they we
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,35 +14,13 @@ from docx.document import Document as DocumentObject
 
 from ita_xl.errors import ItaError, OutputError, Where
 from ita_xl.model import Framework, Measure
-from ita_xl.progress import ROUNDS, Summary, fiscal_period, followup_item, guess_round, latest_date, summarise
+from ita_xl.progress import ROUNDS, fiscal_period, followup_item, guess_round, latest_date, summarise
 from ita_xl.result import Result
 from ita_xl.thai import thai_date
+from ita_xl.word.context import Ctx, ReportOptions
 from ita_xl.word.docx_helpers import clean
-from ita_xl.word.report import Ctx, ReportOptions, open_context
-
-
-@dataclass
-class FollowupOptions:
-    """How to write the follow-up: wording and style files, round (6 or 12 months, None to tell from the dates),
-    the report's date (None: today), whether problems stay in, and whether to draw the chart."""
-
-    text: Path | None = None
-    style: Path | None = None
-    round: int | None = None
-    report_date: date | None = None
-    problems: bool = True
-    charts: bool = True
-
-
-@dataclass
-class Followup:
-    """What the follow-up's sections need beyond the report's context: the measures, their summary and the round."""
-
-    measures: tuple[Measure, ...]
-    summary: Summary
-    round: int
-    options: FollowupOptions
-    values: dict[str, object] = field(default_factory=dict)
+from ita_xl.word.followup_options import Followup, FollowupOptions
+from ita_xl.word.report import open_context
 
 
 def measures_to_follow(result: Result, source: str = "") -> tuple[Measure, ...]:

@@ -18,8 +18,8 @@ from ita_xl.word.sections_front import _title_page_without_number
 from ita_xl.word.sections_measures import signature, switch_section
 
 if TYPE_CHECKING:
-    from ita_xl.word.followup import Followup
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
+    from ita_xl.word.followup_options import Followup
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 # Shares of the landscape text width: number, measure, result, status, percent, evidence.

@@ -120,7 +120,7 @@ def read_one(path: Path) -> OfficeRow | tuple[str, str]:
                     f"cannot read the JSON result ({exc}); make it again with ita-xl score",
                     Where(source),
                 ) from None
-        from ita_xl.pipeline import evaluate
+        from ita_xl.evaluation import evaluate
         from ita_xl.result import to_dict
 
         ev = evaluate(path)

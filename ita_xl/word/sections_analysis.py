@@ -9,7 +9,7 @@ from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import add_table
 
 if TYPE_CHECKING:
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 

@@ -68,7 +68,7 @@ def _font_settings(texts: Texts) -> tuple[str, float]:
 def build_document(result: Result, options: ReportOptions) -> DocumentObject:
     """Return the report document of ``result``; raise ItaError on a bad text or style file."""
     from ita_xl.word import sections_analysis, sections_front, sections_measures, sections_results
-    from ita_xl.word.docx_helpers import update_fields_on_open
+    from ita_xl.word.doc_settings import update_fields_on_open
 
     texts = load_texts(options.text)
     doc = st.open_style(options.style)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from ita_xl.errors import ItaError
 from ita_xl.evaluation import Evaluation, evaluate
 from ita_xl.model import Framework
 from ita_xl.result import Finding
+from ita_xl.safeio import atomic_output
 
 # Evaluation and evaluate live in ita_xl.evaluation (so rollup and the writers need not import this module).
 __all__ = ["BuildOptions", "BuildOutcome", "Evaluation", "build_one", "evaluate", "output_paths", "write_outputs"]
@@ -49,6 +52,14 @@ def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) ->
     return folder / f"{name}-analysis.xlsx", folder / f"{name}-report.docx", folder / f"{name}-report.pdf"
 
 
+@contextlib.contextmanager
+def _staged(target: Path, protect: tuple[Path, ...], written: list[Path]) -> Iterator[Path]:
+    """Yield a temporary path for ``target``; once it has replaced ``target``, add ``target`` to ``written``."""
+    with atomic_output(target, protect=protect) as tmp:
+        yield tmp
+    written.append(target)
+
+
 def build_one(source: Path, options: BuildOptions, stem: str | None = None) -> BuildOutcome:
     """Read, score and write the analysis workbook and report of ``source``; never raises ItaError."""
     try:
@@ -62,11 +73,15 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
     """Write the analysis workbook and report of a scored workbook; never raises ItaError.
 
     A workbook with errors writes nothing: the outcome's error is the first of them (and how many more).
+    One build, one outcome: every file is written to a temporary file first and they replace their targets only
+    when all are written, so a failure (the report's text, a full disk, no LibreOffice for the PDF) leaves none of
+    them. Only when replacing one fails at the very end (a file open in another program) do the ones already in
+    place stay; ``outputs`` then names exactly those.
     """
-    from ita_xl.safeio import atomic_output
-
     source = ev.path
     outcome = BuildOutcome(source, warnings=ev.warnings)
+    written: list[Path] = []
+    paths = output_paths(source, options.out_dir, stem)
     try:
         if ev.errors:
             first = ev.errors[0]
@@ -77,28 +92,26 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
             from ita_xl.rollup import apply_rollup
 
             ev = apply_rollup(ev, options.rollup)
-        xlsx, docx, pdf = output_paths(source, options.out_dir, stem)
+        xlsx, docx, pdf = paths
         if ev.result.total is not None:
             outcome.total = float(ev.result.total.shown)
-        if options.analysis:
-            from ita_xl.excel.analysis import write_analysis
+        protect = (source, *options.protect)
+        with contextlib.ExitStack() as stack:
+            if options.analysis:
+                from ita_xl.excel.analysis import write_analysis
 
-            with atomic_output(xlsx, protect=(source, *options.protect)) as tmp:
-                write_analysis(ev, tmp, charts=options.charts)
-            outcome.outputs.append(xlsx)
-        if options.report:
-            from ita_xl.word.report import ReportOptions, write_report
+                write_analysis(ev, stack.enter_context(_staged(xlsx, protect, written)), charts=options.charts)
+            if options.report:
+                from ita_xl.word.report import ReportOptions, write_report
 
-            ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-            with atomic_output(docx, protect=(source, *options.protect)) as tmp:
-                write_report(ev.result, tmp, ropts)
-            outcome.outputs.append(docx)
-            if options.pdf:
-                from ita_xl.word.pdf import convert_to_pdf
+                ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
+                docx_tmp = stack.enter_context(_staged(docx, protect, written))
+                write_report(ev.result, docx_tmp, ropts)
+                if options.pdf:
+                    from ita_xl.word.pdf import convert_to_pdf
 
-                with atomic_output(pdf, protect=(source, *options.protect)) as tmp:
-                    convert_to_pdf(docx, tmp)
-                outcome.outputs.append(pdf)
+                    convert_to_pdf(docx_tmp, stack.enter_context(_staged(pdf, protect, written)))
     except ItaError as exc:
         outcome.error = exc
+    outcome.outputs = [p for p in paths if p in written]
     return outcome

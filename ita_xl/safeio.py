@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +18,16 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
     except OSError:
         return False
+
+
+def disk_full(where: Path) -> OutputError:
+    """Return the error of a full disk while writing ``where``."""
+    return OutputError(
+        "พื้นที่ดิสก์เต็ม จึงเขียนไฟล์ไม่สำเร็จ และไม่ได้เขียนไฟล์ใดค้างไว้; ลบไฟล์ที่ไม่ใช้ หรือเลือกโฟลเดอร์อื่นด้วย -o แล้วลองอีกครั้ง",
+        "the disk is full, so the file was not written (nothing half-written is left); free some space, "
+        "or choose another folder with -o, and try again",
+        Where(str(where)),
+    )
 
 
 @contextlib.contextmanager
@@ -36,8 +47,11 @@ def atomic_output(target: Path, protect: tuple[Path, ...] = ()) -> Iterator[Path
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=folder)
+        # A short name: never longer than the target's, so a legal long file name cannot fail on its temporary.
+        fd, tmp_name = tempfile.mkstemp(prefix=".ita-", suffix=".tmp", dir=folder)
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise disk_full(folder) from None
         raise OutputError(
             f"เขียนไฟล์ในโฟลเดอร์นี้ไม่ได้ ({exc.strerror}); เลือกโฟลเดอร์อื่นด้วย -o",
             f"cannot write in this folder ({exc.strerror}); choose another folder with -o",
@@ -50,10 +64,22 @@ def atomic_output(target: Path, protect: tuple[Path, ...] = ()) -> Iterator[Path
     with contextlib.suppress(OSError):
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise disk_full(target) from None
+            raise
         try:
             os.replace(tmp, target)
         except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise OutputError(
+                    "ชื่อไฟล์ผลลัพธ์ยาวเกินกว่าที่ระบบไฟล์รับได้; ตั้งชื่อไฟล์ต้นฉบับให้สั้นลง แล้วลองอีกครั้ง",
+                    "the output file name is longer than the file system allows; give the input a shorter name "
+                    "and try again",
+                    Where(str(target)),
+                ) from None
             raise OutputError(
                 f"แทนที่ไฟล์ผลลัพธ์ไม่ได้ ({exc.strerror}); ไฟล์อาจเปิดค้างอยู่ในโปรแกรมอื่น ให้ปิดไฟล์แล้วลองอีกครั้ง",
                 f"cannot replace the output file ({exc.strerror}); it may be open in another program: close it and try again",

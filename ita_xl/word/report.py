@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from decimal import Decimal
 from pathlib import Path
 
@@ -96,6 +97,8 @@ def write_report(result: Result, path: Path, options: ReportOptions) -> None:
     try:
         doc.save(str(path))
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise  # atomic_output names a full disk
         raise OutputError(
             f"บันทึกรายงานไม่ได้ ({exc.strerror})",
             f"cannot save the report ({exc.strerror})",

@@ -256,7 +256,7 @@ def rollup(
     from ita_xl.batch import collect_inputs
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
-    from ita_xl.safeio import atomic_output
+    from ita_xl.safeio import staged_outputs
 
     paths = collect_inputs([Path(p) for p in inputs], suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
     target = Path(out)
@@ -264,14 +264,12 @@ def rollup(
         raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
     summary = collect(paths, jobs=jobs)
     outputs = [target, *([Path(report_path)] if report_path else [])]
-    # One run, one outcome: the report is written inside the workbook's temporary, so a failure leaves neither.
-    with atomic_output(target, protect=tuple(paths)) as tmp:
-        write_rollup_workbook(summary, tmp, charts=not no_charts)
+    with staged_outputs(tuple(paths)) as stage:  # one run, one outcome: both files or neither
+        write_rollup_workbook(summary, stage.path(target), charts=not no_charts)
         if report_path:
             from ita_xl.word.summary import write_summary_report
 
-            with atomic_output(Path(report_path), protect=tuple(paths)) as tmp_report:
-                write_summary_report(summary, tmp_report)
+            write_summary_report(summary, stage.path(Path(report_path)))
     th = lang == "th"
     for source, message in summary.failed:
         say(("ไม่สำเร็จ: " if th else "failed: ") + (message if source in message else f"{source}: {message}"))

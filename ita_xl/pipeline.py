@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +9,7 @@ from ita_xl.errors import ItaError
 from ita_xl.evaluation import Evaluation, evaluate
 from ita_xl.model import Framework
 from ita_xl.result import Finding
-from ita_xl.safeio import atomic_output
+from ita_xl.safeio import staged_outputs
 
 # Evaluation and evaluate live in ita_xl.evaluation (so rollup and the writers need not import this module).
 __all__ = ["BuildOptions", "BuildOutcome", "Evaluation", "build_one", "evaluate", "output_paths", "write_outputs"]
@@ -52,14 +50,6 @@ def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) ->
     return folder / f"{name}-analysis.xlsx", folder / f"{name}-report.docx", folder / f"{name}-report.pdf"
 
 
-@contextlib.contextmanager
-def _staged(target: Path, protect: tuple[Path, ...], written: list[Path]) -> Iterator[Path]:
-    """Yield a temporary path for ``target``; once it has replaced ``target``, add ``target`` to ``written``."""
-    with atomic_output(target, protect=protect) as tmp:
-        yield tmp
-    written.append(target)
-
-
 def build_one(source: Path, options: BuildOptions, stem: str | None = None) -> BuildOutcome:
     """Read, score and write the analysis workbook and report of ``source``; never raises ItaError."""
     try:
@@ -95,22 +85,22 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
         xlsx, docx, pdf = paths
         if ev.result.total is not None:
             outcome.total = float(ev.result.total.shown)
-        protect = (source, *options.protect)
-        with contextlib.ExitStack() as stack:
+        with staged_outputs((source, *options.protect)) as stage:
+            written = stage.written
             if options.analysis:
                 from ita_xl.excel.analysis import write_analysis
 
-                write_analysis(ev, stack.enter_context(_staged(xlsx, protect, written)), charts=options.charts)
+                write_analysis(ev, stage.path(xlsx), charts=options.charts)
             if options.report:
                 from ita_xl.word.report import ReportOptions, write_report
 
                 ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-                docx_tmp = stack.enter_context(_staged(docx, protect, written))
+                docx_tmp = stage.path(docx)
                 write_report(ev.result, docx_tmp, ropts)
                 if options.pdf:
                     from ita_xl.word.pdf import convert_to_pdf
 
-                    convert_to_pdf(docx_tmp, stack.enter_context(_staged(pdf, protect, written)))
+                    convert_to_pdf(docx_tmp, stage.path(pdf))
     except ItaError as exc:
         outcome.error = exc
     outcome.outputs = [p for p in paths if p in written]

@@ -71,7 +71,7 @@ def test_an_output_name_too_long_for_the_file_system(office: Path, tmp_path: Pat
     res = run("build", str(source), "-o", str(out), "--no-charts", "--lang", "en")
     assert res.exit_code == 1
     assert (
-        f"failed: {source}: {out / (name[:-5] + '-report.docx')}: the output file name is longer than the file "
+        f"failed: {source}: {out / (name[:-5] + '-analysis.xlsx')}: the output file name is longer than the file "
         "system allows; give the input a shorter name and try again"
     ) in res.output
     assert left_in(out) == [] and digest(source) == before

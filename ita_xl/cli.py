@@ -242,7 +242,11 @@ def score(workbook: str, year: int | None, framework_path: str | None, lang: str
     default=None,
     help="A .docx whose styles (font, letterhead) the report uses.",
 )
-@click.option("--pdf", is_flag=True, help="Also write the report as PDF (needs LibreOffice).")
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also write the report as PDF (with Word on Windows when the [word] extra is installed, else LibreOffice).",
+)
 @click.option("--no-charts", is_flag=True, help="Leave the charts out (faster).")
 @click.option(
     "--rollup",

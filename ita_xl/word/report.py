@@ -11,11 +11,12 @@ from docx.text.paragraph import Paragraph
 
 from ita_xl.errors import OutputError, Where
 from ita_xl.model import Framework
-from ita_xl.result import LevelScore, Result
+from ita_xl.result import Finding, LevelScore, Result
 from ita_xl.thai import arabic_digits, score_text, thai_digits
 from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import add_paragraph, append_block, clean, paragraph_xml, run_xml, style_id
 from ita_xl.word.texts import Texts, default_text_path, load_texts
+from ita_xl.word.toc import Heading
 
 __all__ = ["ReportOptions", "default_text_path", "write_report"]
 
@@ -27,6 +28,7 @@ class ReportOptions:
     text: Path | None = None
     style: Path | None = None
     charts: bool = True
+    toc_pages: tuple[int | None, ...] | None = None  # each heading's page, from a rendering (see word.publish)
 
 
 @dataclass
@@ -40,6 +42,9 @@ class Ctx:
     values: dict[str, object] = field(default_factory=dict)
     size: float = st.DEFAULT_SIZE
     font: str = st.DEFAULT_FONT
+    headings: list[Heading] = field(default_factory=list)
+    toc_anchor: Paragraph | None = None
+    notes: list[Finding] = field(default_factory=list)  # what the user should know about this report
 
     @property
     def fw(self) -> Framework:
@@ -81,10 +86,18 @@ class Ctx:
 
     def heading(self, text: str, level: int = 1, new_page: bool = False) -> Paragraph:
         """Add a heading (listed in the table of contents), on a new page when ``new_page``."""
+        from ita_xl.word.toc import mark
+
         p = add_paragraph(self.doc, text, style_id(self.doc, st.HEADING1 if level == 1 else st.HEADING2))
         if new_page:
             p.paragraph_format.page_break_before = True
+        mark(self, p, text, level)
         return p
+
+    def note(self, code: str, th: str, en: str) -> None:
+        """Tell the user something about this report (shown with the build's warnings), once per code."""
+        if all(n.code != code for n in self.notes):
+            self.notes.append(Finding("warning", code, th, en))
 
     def page_height_cm(self) -> float:
         """Return the usable height (between top and bottom margins) of the current section in cm."""
@@ -152,9 +165,19 @@ def _font_settings(texts: Texts) -> tuple[str, float]:
     return font, size
 
 
-def build_document(result: Result, options: ReportOptions) -> DocumentObject:
+@dataclass
+class Built:
+    """A report document with what came out of writing it: its headings in order and notes for the user."""
+
+    doc: DocumentObject
+    headings: list[Heading]
+    notes: list[Finding]
+    font: str  # the body text's font
+
+
+def build_document(result: Result, options: ReportOptions) -> Built:
     """Return the report document of ``result``; raise ItaError on a bad text or style file."""
-    from ita_xl.word import sections_analysis, sections_front, sections_measures, sections_results
+    from ita_xl.word import properties, sections_analysis, sections_front, sections_measures, sections_results, toc
     from ita_xl.word.docx_helpers import update_fields_on_open
 
     texts = load_texts(options.text)
@@ -170,21 +193,21 @@ def build_document(result: Result, options: ReportOptions) -> DocumentObject:
     sections_results.write(ctx)
     sections_analysis.write(ctx)
     sections_measures.write(ctx)
+    toc.fill(ctx, options.toc_pages)
     update_fields_on_open(doc)
-    core = doc.core_properties
-    core.title = clean(texts.fmt("cover.title", **ctx.values).replace("\n", " "))
-    core.author = clean(result.office.name)[:255]
-    return doc
+    properties.set_properties(doc, ctx)
+    return Built(doc, ctx.headings, ctx.notes, ctx.font)
 
 
-def write_report(result: Result, path: Path, options: ReportOptions) -> None:
-    """Write the report of ``result`` to ``path`` (.docx). Raises ItaError (OutputError when it cannot save)."""
-    doc = build_document(result, options)
+def write_report(result: Result, path: Path, options: ReportOptions) -> Built:
+    """Write the report of ``result`` to ``path`` (.docx) and return it. Raises ItaError (OutputError when it cannot save)."""
+    built = build_document(result, options)
     try:
-        doc.save(str(path))
+        built.doc.save(str(path))
     except OSError as exc:
         raise OutputError(
             f"บันทึกรายงานไม่ได้ ({exc.strerror})",
             f"cannot save the report ({exc.strerror})",
             Where(str(path)),
         ) from None
+    return built

@@ -7,9 +7,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_xl.errors import UsageError, Where
 from ita_xl.pipeline import BuildOptions, BuildOutcome, build_one
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
@@ -65,14 +69,19 @@ def unique_stems(files: list[Path], out_dir: Path | None) -> list[str]:
     return stems
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if total > 1 and sys.stderr.isatty():
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
-        sys.stderr.flush()
-        if done == total:
-            sys.stderr.write("\n")
+def _progress_bar(total: int) -> ProgressBar[str]:
+    """Return a progress bar over ``total`` files on stderr, shown only for several files on a terminal."""
+    import click
+
+    return click.progressbar(
+        length=total,
+        file=sys.stderr,
+        hidden=total < 2 or not sys.stderr.isatty(),
+        show_pos=True,
+        show_eta=False,
+        width=30,
+        item_show_func=lambda name: name[:40] if name else None,
+    )
 
 
 def run_batch(
@@ -87,19 +96,21 @@ def run_batch(
     stems = unique_stems(files, options.out_dir)
     outcomes: list[BuildOutcome] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    if workers == 1:
-        for n, (f, stem) in enumerate(zip(files, stems, strict=True), 1):
-            _progress(n - 1, len(files), f.name)
-            outcomes.append(build_one(f, options, stem))
-            _progress(n, len(files), f.name)
-    else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    with _progress_bar(len(files)) as bar:
+        if workers == 1:
+            for f, stem in zip(files, stems, strict=True):
+                bar.current_item = f.name  # the file being built, shown before it is done
+                bar.render_progress()
+                outcomes.append(build_one(f, options, stem))
+                bar.update(1, f.name)
+        else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(build_one, f, options, stem): f for f, stem in zip(files, stems, strict=True)}
-            for n, fut in enumerate(as_completed(futures), 1):
-                outcomes.append(fut.result())
-                _progress(n, len(files), futures[fut].name)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(build_one, f, options, stem): f for f, stem in zip(files, stems, strict=True)}
+                for fut in as_completed(futures):
+                    outcomes.append(fut.result())
+                    bar.update(1, futures[fut].name)
     return report_outcomes(outcomes, lang, echo)
 
 

@@ -120,7 +120,7 @@ def read_one(path: Path) -> OfficeRow | tuple[str, str]:
                     f"cannot read the JSON result ({exc}); make it again with ita-xl score",
                     Where(source),
                 ) from None
-        from ita_xl.pipeline import evaluate
+        from ita_xl.evaluation import evaluate
         from ita_xl.result import to_dict
 
         ev = evaluate(path)
@@ -161,7 +161,7 @@ def read_summary(path: Path) -> tuple[dict[str, tuple[int, int]], Decimal | None
     """Return {office name: (rank, number of offices)} and the mean of all offices from a roll-up workbook."""
     from openpyxl import load_workbook
 
-    from ita_xl.excel.limits import check_package
+    from ita_xl.excel.read.package import check_package
 
     check_package(path)
     wb = load_workbook(path, read_only=True, data_only=True)

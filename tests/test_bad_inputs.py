@@ -585,7 +585,7 @@ def test_control_characters_are_cleaned_in_both_outputs(made: dict[str, Path], t
 
 
 def test_declared_million_rows_are_read_fast(made: dict[str, Path]) -> None:
-    from ita_xl.excel.reader import read_office
+    from ita_xl.excel.read import read_office
 
     start = time.perf_counter()
     reading = read_office(made["huge-declared-dimension"])
@@ -598,7 +598,7 @@ def test_a_stray_value_far_away_is_refused_before_parsing(made: dict[str, Path])
     import resource
 
     from ita_xl.errors import InputError
-    from ita_xl.excel.reader import read_office
+    from ita_xl.excel.read import read_office
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

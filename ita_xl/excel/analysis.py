@@ -32,7 +32,7 @@ from ita_xl.excel.bulk_rows import share_strings, splice
 from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, FastWorksheet, Styles
 
 if TYPE_CHECKING:
-    from ita_xl.pipeline import Evaluation
+    from ita_xl.evaluation import Evaluation
 
 
 def sheet_names(ev: Evaluation) -> list[str]:

@@ -8,7 +8,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from ita_xl.decimals import quantize
-from ita_xl.excel.xlsx_style import clean
+from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, clean
 from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
@@ -17,7 +17,7 @@ TOOLS = ("IIT", "EIT", "OIT")
 
 def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:
     """Write ``rollup`` to ``path`` (.xlsx). Every derived cell is a formula with its value cached."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "valign": "top"})
     num = wb.add_format({"num_format": "0.00", "border": 1})
     text = wb.add_format({"border": 1})

@@ -20,7 +20,9 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
-    "default_format_properties": {"font_name": FONT, "font_size": SIZE},
+    # Normal is TH SarabunPSK, as a named font: a font with a <scheme> is the theme's to Excel, which then draws
+    # the theme's face (Calibri) and ignores the name. LibreOffice ignores the scheme, so only Excel shows it.
+    "default_format_properties": {"font_name": FONT, "font_size": SIZE, "font_scheme": "none"},
 }
 _MAX_TEXT = 32767
 

@@ -80,13 +80,17 @@ def _force_text_categories(chart: Any) -> None:
 Table = tuple[Sequence[str], Sequence[str], Sequence[Sequence[float]]]  # headers, categories, value columns
 
 
-def _workbook(table: Table) -> tuple[Any, Any, io.BytesIO]:
-    """Return an in-memory workbook with ``table`` on its one sheet: categories in A, value columns from B."""
+def _workbook(table: Table, look: Look) -> tuple[Any, Any, io.BytesIO]:
+    """Return an in-memory workbook with ``table`` on its one sheet: categories in A, value columns from B.
+
+    Its Normal font is the report's, named without a theme scheme (with one, Excel would draw Calibri).
+    """
     from xlsxwriter import Workbook
 
     headers, categories, columns = table
     buf = io.BytesIO()
-    wb = Workbook(buf, {"in_memory": True})
+    font = {"font_name": look.font, "font_size": 11, "font_scheme": "none"}
+    wb = Workbook(buf, {"in_memory": True, "default_format_properties": font})
     ws = wb.add_worksheet(SHEET)
     ws.write_row(0, 0, headers)
     for r, category in enumerate(categories, start=1):
@@ -106,7 +110,7 @@ def _finish(
     wb.close()
     with zipfile.ZipFile(buf) as z:
         xml = z.read("xl/charts/chart1.xml")
-    data_wb, _, data = _workbook(table)  # what Edit Data in Word opens: the figures alone
+    data_wb, _, data = _workbook(table, look)  # what Edit Data in Word opens: the figures alone
     data_wb.close()
     return Chart(_for_word(xml, look), data.getvalue(), *size)
 
@@ -149,7 +153,7 @@ def indicator_chart(
     nums = [float(v) for v in values]
     mark = float(threshold)
     table: Table = (["", *names], labels, [nums, [mark] * len(nums)])
-    book = _workbook(table)
+    book = _workbook(table, look)
     wb = book[0]
     n = len(nums)
     chart = wb.add_chart({"type": "column"})
@@ -187,7 +191,7 @@ def history_chart(
     """Return a line chart of the yearly totals, each point labelled."""
     nums = [float(v) for v in values]
     table: Table = (["", name], years, [nums])
-    book = _workbook(table)
+    book = _workbook(table, look)
     wb = book[0]
     n = len(nums)
     chart = wb.add_chart({"type": "line"})

@@ -17,7 +17,7 @@ from ita_xl.word.docx_helpers import clean
 from ita_xl.xmltext import escape
 
 if TYPE_CHECKING:
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 LANGUAGE = "th-TH"
 _APP_XML = (

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ita_xl.result import Finding, Result
+from ita_xl.word.context import Heading
 from ita_xl.word.pdf_read import Bookmark, bookmarks, embedded_fonts, font_family_key
 from ita_xl.word.report import ReportOptions, write_report
-from ita_xl.word.toc import Heading, same_title
+from ita_xl.word.toc import same_title
 
 WORD, LIBREOFFICE = "Microsoft Word", "LibreOffice"
 _PASSES = 3

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from ita_xl.measures import code_span, item_label, item_span, join_thai
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table
+from ita_xl.word.tables import add_table
 
 if TYPE_CHECKING:
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 

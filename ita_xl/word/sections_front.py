@@ -13,7 +13,7 @@ from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import footer_page_number, page_setup
 
 if TYPE_CHECKING:
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 
 def _title_page_without_number(ctx: Ctx) -> None:

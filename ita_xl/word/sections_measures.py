@@ -12,10 +12,11 @@ from docx.shared import Cm, Emu
 from ita_xl.measures import measures_for
 from ita_xl.model import Measure
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_paragraph, add_table, page_number_format, style_id, text_width
+from ita_xl.word.docx_helpers import add_paragraph, page_number_format, style_id, text_width
+from ita_xl.word.tables import add_table
 
 if TYPE_CHECKING:
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 # Shares of the landscape text width: weakness, steps, deadline, target, responsible, note.

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from ita_xl.result import LevelScore
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table, bold_run
+from ita_xl.word.docx_helpers import bold_run
+from ita_xl.word.tables import add_table
 
 if TYPE_CHECKING:
     from ita_xl.word.charts import Chart
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 

@@ -45,6 +45,9 @@ PARAGRAPH_STYLES = (
 )
 
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
 def asset_path() -> Path:
     """Return the shipped reference style document (ita_xl/assets/report-style.docx)."""
     return Path(__file__).resolve().parent.parent / "assets" / "report-style.docx"
@@ -143,6 +146,19 @@ def _define(doc: DocumentObject) -> None:
         s.paragraph_format.left_indent = Cm(0.75 * i)
 
 
+def drop_styles_with_effects(doc: DocumentObject) -> bool:
+    """Remove Word 2010's copy of the styles (stylesWithEffects.xml); return whether there was one.
+
+    Word 2013 and later neither write nor need it; Word 2010 rebuilds it. Kept, it would no longer match the
+    styles ita-xl changes, and Word offers to repair a document whose two style parts disagree.
+    """
+    part = doc.part
+    stale = [rid for rid, rel in part.rels.items() if rel.reltype == STYLES_WITH_EFFECTS]
+    for rid in stale:
+        part.drop_rel(rid)
+    return bool(stale)
+
+
 def build_style_document(font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE) -> DocumentObject:
     """Return the reference style document: python-docx's template restyled for a Thai official report.
 
@@ -150,6 +166,7 @@ def build_style_document(font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE) -
     (ascii/hAnsi/eastAsia/cs, sz and szCs, Thai language, no theme fonts); black headings; an empty body.
     """
     doc = docx.Document()
+    drop_styles_with_effects(doc)
     _define(doc)
     apply_fonts(doc, font, size)
     page_setup(doc.sections[0])
@@ -188,6 +205,7 @@ def open_style(path: Path | None) -> DocumentObject:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    drop_styles_with_effects(doc)
     if path is not None:
         _borrow_missing_styles(doc)
     return doc

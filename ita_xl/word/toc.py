@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,26 +16,14 @@ from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import _with_ns, clean, run_xml, style_id, text_width
+from ita_xl.word.docx_helpers import _with_ns, run_xml, style_id, text_width
 from ita_xl.xmltext import escape
 
 if TYPE_CHECKING:
-    from docx.text.paragraph import Paragraph
-
-    from ita_xl.word.report import Ctx
+    from ita_xl.word.context import Ctx
 
 INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-_FIRST_BOOKMARK = 9000
 _NUMBER_ROOM_CM = 1.2  # right indent that keeps a wrapped entry's text clear of the page numbers
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading listed in the table of contents: its text as printed, its level (1 or 2) and bookmark."""
-
-    text: str
-    level: int
-    bookmark: str
 
 
 def same_title(a: str, b: str) -> bool:
@@ -46,22 +33,6 @@ def same_title(a: str, b: str) -> bool:
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-
-
-def mark(ctx: Ctx, paragraph: Paragraph, text: str, level: int) -> None:
-    """Put a bookmark around heading ``paragraph`` and list it for the table of contents."""
-    n = _FIRST_BOOKMARK + len(ctx.headings)
-    name = f"_TocITA{n}"
-    p = paragraph._p
-    start = parse_xml(_with_ns(f'<w:bookmarkStart w:id="{n}" w:name="{name}"/>'))
-    end = parse_xml(_with_ns(f'<w:bookmarkEnd w:id="{n}"/>'))
-    ppr = p.pPr
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    p.append(end)
-    ctx.headings.append(Heading(clean(text), level, name))
 
 
 def contents(ctx: Ctx) -> None:

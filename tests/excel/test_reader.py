@@ -11,7 +11,7 @@ import pytest
 
 from ita_xl.errors import InputError
 from ita_xl.excel import sheets as S
-from ita_xl.excel.reader import read_office
+from ita_xl.excel.read import read_office
 from ita_xl.framework import load
 from tests.excel import (
     CODE_ROW,

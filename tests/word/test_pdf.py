@@ -15,9 +15,9 @@ from ita_xl.errors import OutputError
 from ita_xl.framework import load
 from ita_xl.scoring import score
 from ita_xl.word import pdf, publish, word_pdf
+from ita_xl.word.context import Heading
 from ita_xl.word.pdf_read import Bookmark, bookmarks, embedded_fonts, page_count
 from ita_xl.word.report import ReportOptions, write_report
-from ita_xl.word.toc import Heading
 from tests.helpers import reference_input
 
 

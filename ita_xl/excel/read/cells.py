@@ -1,0 +1,259 @@
+"""Shared cell reading: cell names, text, numbers, dates and years, and the findings list they report into."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any
+
+from ita_xl.cleaning import strip_control
+from ita_xl.decimals import parse_number
+from ita_xl.result import Finding
+from ita_xl.thai import MONTHS, arabic_digits
+
+MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+SPACES = re.compile(r"\s+")
+HUNDRED = Decimal(100)
+
+
+def col_letter(col: int) -> str:
+    """Return the column letters of a zero-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """Return the A1 name of a zero-based (row, col)."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+def clean_text(value: object) -> str:
+    """Return cell text without control characters (newlines and tabs kept) and surrounding spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return strip_control(value).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def label_key(text: str) -> str:
+    return SPACES.sub("", text)
+
+
+def col_number(letters: str) -> int:
+    """Return the 1-based column number of column letters (A -> 1, AZ -> 52)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def picker(positions: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """Return a function giving a row's cells at ``positions`` as a tuple (None past the row's end)."""
+    need = max(positions, default=-1) + 1
+    get = itemgetter(*positions) if len(positions) > 1 else None
+
+    def pick(row: list[Any]) -> tuple[Any, ...]:
+        if len(row) < need:
+            row = [*row, *([None] * (need - len(row)))]
+        if get is not None:
+            return get(row)  # type: ignore[no-any-return]
+        return tuple(row[c] for c in positions)
+
+    return pick
+
+
+def row_ranges(rows: list[int]) -> str:
+    """Return 1-based row numbers as short ranges: [3, 4, 5, 9] -> "3-5, 9"."""
+    parts: list[str] = []
+    start = prev = rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(f"{start}-{prev}" if prev > start else str(start))
+        if r is not None:
+            start = prev = r
+    return ", ".join(parts)
+
+
+def parse_date_text(text: str) -> date | None:
+    """Return the date in "10/4/2566", "2023-04-10" or "10 เมษายน 2566" (BE years above 2400), else None."""
+    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if m:
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            m = re.match(r"^(\d{1,2}) ?(\S+?) ?(?:พ\.ศ\. ?)?(\d{4})$", text)
+            if not m or m.group(2) not in MONTHS:
+                return None
+            day, month, year = int(m.group(1)), MONTHS.index(m.group(2)) + 1, int(m.group(3))
+    if year > 2400:
+        year -= 543
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class CellReader:
+    """Values read out of cells, every problem kept as a finding (at most MAX_CELL_FINDINGS per sheet).
+
+    ``formulas`` maps sheet -> cell -> whether the formula there has a stored value (see scan.SheetScan).
+    """
+
+    def __init__(self, formulas: dict[str, dict[str, bool]]) -> None:
+        self.formulas = formulas
+        self.problems: list[Finding] = []
+        self.counts: dict[str, int] = {}
+
+    # -- findings ----------------------------------------------------------------------------
+
+    def add(self, severity: str, code: str, th: str, en: str, where: str = "") -> None:
+        """Keep one finding in Thai and English at ``where`` (sheet!cell), unless its sheet already has too many."""
+        sheet = where.split("!")[0] if "!" in where else ""
+        if sheet and code != "too-many":
+            n = self.counts.get(sheet, 0) + 1
+            self.counts[sheet] = n
+            if n > MAX_CELL_FINDINGS:
+                return
+        self.problems.append(Finding(severity, code, th, en, where))
+
+    def add_unshown_counts(self) -> None:
+        """Add one finding per sheet with more than MAX_CELL_FINDINGS problems, counting those not shown."""
+        for sheet, n in self.counts.items():
+            if n > MAX_CELL_FINDINGS:
+                self.add(
+                    "error"
+                    if any(p.severity == "error" and p.where.startswith(sheet + "!") for p in self.problems)
+                    else "warning",
+                    "too-many",
+                    f"ชีต {sheet} มีปัญหาอีก {n - MAX_CELL_FINDINGS} ช่องที่ไม่ได้แสดง; แก้ช่องที่แสดงแล้วตรวจอีกครั้ง",
+                    f"sheet {sheet} has {n - MAX_CELL_FINDINGS} more problems not shown; fix those shown and check again",
+                    sheet,
+                )
+
+    def cell_value(self, sheet: str, rows: list[list[Any]], row: int, col: int) -> Any:
+        """Return a cell's value; report a formula with no stored value (and return None for it)."""
+        value = rows[row][col] if row < len(rows) and col < len(rows[row]) else None
+        ref = cell_name(row, col)
+        has_value = self.formulas.get(sheet, {}).get(ref)
+        if has_value is False:
+            self.add(
+                "error",
+                "formula-no-value",
+                "ช่องนี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณแล้ว (ไฟล์ไม่ได้บันทึกจาก Excel); เปิดไฟล์ใน Excel แล้วบันทึก หรือพิมพ์ค่าแทนสูตร",
+                "this cell is a formula with no calculated value (the file was not saved by Excel); "
+                "open and save it in Excel, or type the value instead of the formula",
+                f"{sheet}!{ref}",
+            )
+            return None
+        if isinstance(value, str) and value == "":
+            return None
+        return value
+
+    # -- values ------------------------------------------------------------------------------
+
+    def number(
+        self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
+    ) -> Decimal | None:
+        """Return a number typed in a cell; report text and numbers outside [low, high]."""
+        if isinstance(value, (date, datetime)):
+            number = None
+            bad = True
+        else:
+            try:
+                number = parse_number(value)
+                bad = False
+            except (ValueError, TypeError):
+                number, bad = None, True
+        where = f"{sheet}!{ref}"
+        if bad:
+            self.add(
+                "error",
+                "not-number",
+                f'"{clean_text(value)}" ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50',
+                f'"{clean_text(value)}" is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50',
+                where,
+            )
+            return None
+        if number is None:
+            return None
+        if isinstance(value, float) and 0 < number < 1 and high == HUNDRED:
+            # A cell formatted as a percentage holds 0.975 for what the person sees as 97.5%.
+            number = number * HUNDRED
+            self.add(
+                "warning",
+                "percent-cell",
+                f"อ่านค่า {value} เป็น {number.normalize():f} (ช่องจัดรูปแบบเป็นเปอร์เซ็นต์); ถ้าไม่ถูกต้องให้พิมพ์คะแนนเต็ม เช่น 97.50",
+                f"read {value} as {number.normalize():f} (a percentage-formatted cell); if wrong, type the score itself, e.g. 97.50",
+                where,
+            )
+        if not low <= number <= high:
+            self.add(
+                "error",
+                "out-of-range",
+                f"{number.normalize():f} อยู่นอกช่วง {low}-{high}; ตรวจสอบ{what_th}",
+                f"{number.normalize():f} is outside {low}-{high}; check the {what_en}",
+                where,
+            )
+            return None
+        return number
+
+    def year_value(self, sheet: str, ref: str, value: Any) -> int | None:
+        number = self.number(sheet, ref, value, "ปี พ.ศ. ", "the BE year", Decimal(1900), Decimal(2800))
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            self.add(
+                "error",
+                "not-year",
+                f"{number} ไม่ใช่ปี พ.ศ.; พิมพ์ปีเป็นเลขจำนวนเต็ม เช่น 2566",
+                f"{number} is not a year; type the BE year as a whole number, e.g. 2566",
+                f"{sheet}!{ref}",
+            )
+            return None
+        y = int(number)
+        if y < 2400:
+            self.add(
+                "warning",
+                "ce-year",
+                f"{y} ดูเป็นปี ค.ศ. จึงอ่านเป็น พ.ศ. {y + 543}; ถ้าไม่ถูกต้องให้พิมพ์ปี พ.ศ.",
+                f"{y} looks like a CE year, read as BE {y + 543}; if wrong, type the BE year",
+                f"{sheet}!{ref}",
+            )
+            y += 543
+        return y
+
+    def date_value(self, sheet: str, ref: str, value: Any) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = SPACES.sub(" ", arabic_digits(clean_text(value)))
+        parsed = parse_date_text(text)
+        if parsed is None:
+            self.add(
+                "error",
+                "not-date",
+                f'"{clean_text(value)}" ไม่ใช่วันที่; พิมพ์เช่น 10/4/2566 หรือ 10 เมษายน 2566',
+                f'"{clean_text(value)}" is not a date; type e.g. 10/4/2566 or 10 เมษายน 2566',
+                f"{sheet}!{ref}",
+            )
+        return parsed
+
+    # -- the whole workbook ------------------------------------------------------------------

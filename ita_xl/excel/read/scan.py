@@ -1,0 +1,169 @@
+"""What each sheet's XML says before any parser sees it: formulas without values, hidden rows, the filled extent.
+
+The parser builds a dense grid from A1 to the last filled cell, so the extent is checked here first (check_extent).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ita_xl.errors import InputError, Where
+from ita_xl.excel.read.cells import cell_name, col_number
+from ita_xl.excel.read.package import LIMITS
+
+
+@dataclass
+class SheetScan:
+    """What one worksheet's XML says before any parser sees it: formulas, hidden rows, and its real extent.
+
+    ``formulas`` maps each formula cell to whether it has a stored (cached) value; ``hidden_rows`` are 1-based;
+    ``last_row``/``last_col`` (1-based) bound the cells that hold a value, named by ``row_ref``/``col_ref``.
+    """
+
+    formulas: dict[str, bool] = field(default_factory=dict)
+    hidden_rows: list[int] = field(default_factory=list)
+    last_row: int = 0
+    last_col: int = 0
+    row_ref: str = ""
+    col_ref: str = ""
+
+
+_F_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+# A cell that holds something: its opening tag followed at once by a value, a formula or an inline string.
+_FILLED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<(?:\w+:)?(?:v|f|is)\b')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
+
+
+_LAST_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
+_WIDE_REF = re.compile(rb' r="[A-Z]{3}[0-9]')
+_TWO_LETTER_REF = re.compile(rb' r="([A-Z]{2})[0-9]')
+
+
+def _within_limits_cheaply(data: bytes) -> bool:
+    """Return True when cheap upper bounds already keep the sheet inside the limits (no per-cell scan needed).
+
+    Rows: the last <row> tag (rows come in ascending order) bounds every filled row. Columns: the widest cell
+    reference of any cell, filled or not, bounds every filled column. Each bound is one fast literal search.
+    """
+
+    start = data.rfind(b"<row ")
+    if start < 0:
+        start = data.rfind(b":row ")
+    match = _LAST_ROW_TAG.search(data, max(start - 4, 0)) if start >= 0 else None
+    if match is None or _WIDE_REF.search(data):
+        return False
+    last_row = int(match.group(1))
+    widest = max((col_number(m.decode()) for m in set(_TWO_LETTER_REF.findall(data))), default=26)
+    return last_row <= LIMITS.max_rows and widest <= LIMITS.max_columns and last_row * widest <= LIMITS.max_cells
+
+
+def _scan_sheet(data: bytes) -> SheetScan:
+    scan = SheetScan()
+    if _within_limits_cheaply(data):
+        _scan_extras(data, scan)
+        return scan
+    rows: dict[int, bytes] = {}
+    cols: dict[bytes, bytes] = {}
+    for match in _FILLED.finditer(data):
+        row = int(match.group(2))
+        rows.setdefault(row, match.group(1))
+        cols.setdefault(match.group(1), match.group(2))
+    if rows:
+        scan.last_row = max(rows)
+        scan.row_ref = rows[scan.last_row].decode() + str(scan.last_row)
+        widest = max(cols, key=lambda c: col_number(c.decode()))
+        scan.last_col = col_number(widest.decode())
+        scan.col_ref = widest.decode() + cols[widest].decode()
+    _scan_extras(data, scan)
+    return scan
+
+
+def _scan_extras(data: bytes, scan: SheetScan) -> None:
+    """Record hidden rows and formulas whose cached value is missing."""
+    if b"hidden=" in data:
+        for match in _ROW_TAG.finditer(data):
+            attrs = match.group(1)
+            number = _ROW_NUMBER.search(attrs)
+            if number and _HIDDEN.search(attrs):
+                scan.hidden_rows.append(int(number.group(1)))
+    # Literal searches first: most answer sheets hold no formula, and the regex costs 3 of them. Every cell formula
+    # has a closing tag (</f>, or </x:f> with a prefix): even a shared formula's other cells point to one that has.
+    if (b"</f>" in data or b":f>" in data) and _F_TAG.search(data):
+        for match in _CELL.finditer(data):
+            body = match.group(3)
+            if not body or not _F_TAG.search(body):
+                continue
+            ref = _REF.search(match.group(1))
+            if ref:
+                # No <v>, or an empty one outside a text result (openpyxl writes <v></v>), means never calculated.
+                value = _VALUE.search(body)
+                text_result = b't="str"' in match.group(1)
+                scan.formulas[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
+
+
+def scan_sheets(path: Path) -> dict[str, SheetScan]:
+    """Return, per worksheet name, what its XML says about formulas, hidden rows and the cells really filled."""
+    from defusedxml import ElementTree
+
+    found: dict[str, SheetScan] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels_name = "xl/_rels/workbook.xml.rels"
+            targets: dict[str, str] = {}
+            if rels_name in names:
+                for rel in ElementTree.fromstring(zf.read(rels_name)):
+                    target = rel.get("Target", "")
+                    target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                    targets[rel.get("Id", "")] = target
+            for sheet in book.iter():
+                if not sheet.tag.endswith("}sheet"):
+                    continue
+                rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
+                part = targets.get(rid, "")
+                if part in names:
+                    found[sheet.get("name", "")] = _scan_sheet(zf.read(part))
+    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
+        return {}
+    return found
+
+
+def check_extent(path: Path, scans: dict[str, SheetScan]) -> None:
+    """Raise InputError when a sheet's filled cells reach past the row, column or cell limits.
+
+    The parser builds a dense grid from A1 to the last filled cell, so one stray value in row 1,048,576 would
+    cost gigabytes; this check names that cell before any parsing.
+    """
+
+    for name, scan in scans.items():
+        cells = scan.last_row * scan.last_col
+        span = f"A1:{cell_name(scan.last_row - 1, scan.last_col - 1)}"
+        if scan.last_row > LIMITS.max_rows:
+            th = f"มีข้อมูลในแถวที่ {scan.last_row} เกินขีดจำกัด {LIMITS.max_rows} แถว"
+            en = f"a value in row {scan.last_row}, past the limit of {LIMITS.max_rows} rows"
+            ref, env = scan.row_ref, "ITA_XL_MAX_ROWS"
+        elif scan.last_col > LIMITS.max_columns:
+            th = f"มีข้อมูลในคอลัมน์ที่ {scan.last_col} เกินขีดจำกัด {LIMITS.max_columns} คอลัมน์"
+            en = f"a value in column {scan.last_col}, past the limit of {LIMITS.max_columns} columns"
+            ref, env = scan.col_ref, "ITA_XL_MAX_COLUMNS"
+        elif cells > LIMITS.max_cells:
+            th = f"ข้อมูลของชีตกินพื้นที่ {span} ({cells:,} ช่อง) เกินขีดจำกัด {LIMITS.max_cells:,} ช่อง"
+            en = f"the sheet's filled cells span {span} ({cells:,} cells), over the limit of {LIMITS.max_cells:,}"
+            ref, env = scan.row_ref, "ITA_XL_MAX_CELLS"
+        else:
+            continue
+        raise InputError(
+            f"{th}; ลบค่าที่หลงอยู่ห่างจากตาราง (หรือลบแถวและคอลัมน์ที่ไม่ใช้) หรือถ้าข้อมูลถูกต้องจริง ตั้งค่า {env} ให้สูงขึ้น",
+            f"{en}; delete the stray value far from the table (or the unused rows and columns), "
+            f"or if the data are genuine, raise {env}",
+            Where(str(path), name, ref),
+        )

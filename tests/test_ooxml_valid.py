@@ -1,0 +1,104 @@
+"""Every kind of file ita-xl writes opens in Word and Excel without a repair prompt (openxml-audit) and names
+its fonts without binding them to the theme. New outputs: build them here, or call tests.ooxml.assert_opens_clean."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from ita_xl.cli import cli
+from ita_xl.excel.template import write_template
+from ita_xl.framework import available_years, load
+from ita_xl.word.style import asset_path
+from tests.ooxml import assert_opens_clean, findings, scheme_fonts
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ("chanthaburi2-2565", "example-2566")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder with the examples' analysis workbooks and reports, and their roll-up workbook and report."""
+    out = tmp_path_factory.mktemp("built")
+    inputs = [str(ROOT / "workbooks" / f"{name}.xlsx") for name in EXAMPLES]
+    res = CliRunner().invoke(cli, ["build", *inputs, "-o", str(out), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(
+        cli, ["rollup", *inputs, "-o", str(out / "summary.xlsx"), "--report", str(out / "summary.docx"), "-j", "1"]
+    )
+    assert res.exit_code == 0, res.output
+    return out
+
+
+@pytest.mark.parametrize("year", available_years())
+def test_new_template(year: int, tmp_path: Path) -> None:
+    path = tmp_path / f"fy{year}.xlsx"
+    write_template(load(year=year), path, office="สำนักงานทดสอบ")
+    assert_opens_clean(path)
+
+
+@pytest.mark.parametrize("shipped", sorted((ROOT / "templates").glob("*.xlsx")), ids=lambda p: p.name)
+def test_shipped_template(shipped: Path) -> None:
+    assert_opens_clean(shipped)
+
+
+@pytest.mark.parametrize("name", [f"{e}-analysis.xlsx" for e in EXAMPLES] + ["summary.xlsx"])
+def test_written_workbook(built: Path, name: str) -> None:
+    assert_opens_clean(built / name)
+
+
+@pytest.mark.parametrize("name", [f"{e}-report.docx" for e in EXAMPLES] + ["summary.docx"])
+def test_written_report(built: Path, name: str) -> None:
+    assert_opens_clean(built / name)
+
+
+def test_report_embeds_its_chart_workbooks(built: Path) -> None:
+    # assert_opens_clean checks what is embedded: make sure there is something to check.
+    with zipfile.ZipFile(built / "chanthaburi2-2565-report.docx") as z:
+        embedded = [n for n in z.namelist() if n.startswith("word/embeddings/") and n.endswith(".xlsx")]
+    assert len(embedded) >= 2
+
+
+@pytest.mark.parametrize(
+    "style", [asset_path(), ROOT / "templates" / "report-style.docx"], ids=["package", "templates"]
+)
+def test_shipped_style_document(style: Path) -> None:
+    assert_opens_clean(style)
+
+
+def test_report_on_an_office_style_from_word(built: Path, tmp_path: Path) -> None:
+    # python-docx's own template is a Word 2010 document: it carries a stylesWithEffects part like many offices' files.
+    office_style = tmp_path / "office.docx"
+    docx.Document().save(str(office_style))
+    with zipfile.ZipFile(office_style) as z:
+        assert "word/stylesWithEffects.xml" in z.namelist()
+    out = tmp_path / "out"
+    source = ROOT / "workbooks" / "example-2566.xlsx"
+    res = CliRunner().invoke(cli, ["build", str(source), "-o", str(out), "--style", str(office_style), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert_opens_clean(out / "example-2566-report.docx")
+
+
+def test_the_checks_can_fail(tmp_path: Path) -> None:
+    """A file with the two defects of issue 18 is caught: a theme-bound named font, settings out of schema order."""
+    book = tmp_path / "themed.xlsx"
+    wb = xlsxwriter.Workbook(str(book), {"default_format_properties": {"font_name": "TH SarabunPSK"}})
+    wb.add_worksheet().write(0, 0, "หัวเรื่อง", wb.add_format({"bold": True}))
+    wb.close()
+    assert scheme_fonts(book)
+    report = tmp_path / "bad.docx"
+    shutil.copy(asset_path(), report)
+    doc = docx.Document(str(report))
+    late = OxmlElement("w:updateFields")
+    late.set(qn("w:val"), "true")
+    doc.settings.element.append(late)  # after w:listSeparator: out of schema order
+    doc.save(str(report))
+    assert any("settings.xml" in f and "updateFields" in f for f in findings(report))

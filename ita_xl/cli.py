@@ -167,6 +167,7 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
     Example:
       ita-xl check workbooks/chanthaburi2-2565.xlsx
     """
+    from ita_xl.grouping import group_findings
     from ita_xl.pipeline import evaluate
 
     ev = evaluate(Path(workbook), resolve_framework(year, framework_path), year)
@@ -175,12 +176,12 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
     head_w = "คำเตือน" if lang == "th" else "warnings"
     if errors:
         click.echo(f"{head_e} ({len(errors)}):")
-        for f in errors:
-            click.echo(f"  {f.message(lang)}")
+        for group in group_findings(errors):
+            click.echo(f"  {group.message(lang)}")
     if warnings:
         click.echo(f"{head_w} ({len(warnings)}):")
-        for f in warnings:
-            click.echo(f"  {f.message(lang)}")
+        for group in group_findings(warnings):
+            click.echo(f"  {group.message(lang)}")
     if not errors:
         total = ev.result.total
         shown = f"{total.shown} ({total.grade})" if total else "-"
@@ -397,6 +398,31 @@ def texts(out: str, force: bool, lang: str, debug: bool) -> None:
         if lang == "th"
         else f"wrote the report wording: {out} (edit it, then use ita-xl build --text {out})"
     )
+
+
+@cli.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser; only print the address.")
+@click.option(
+    "--max-upload-mb", type=click.IntRange(1, 4096), default=None, help="Largest upload at a time, in MB. Default: 100."
+)
+@LANG
+@DEBUG
+@guarded
+def serve(port: int, no_browser: bool, max_upload_mb: int | None, lang: str, debug: bool) -> None:
+    """Open the page in the browser: templates, check, scores, report and roll-up, on this computer only.
+
+    The page listens on 127.0.0.1 only (no other computer can reach it) and removes every upload and result
+    when it stops (Ctrl+C). Needs the web extra: pip install "ita-xl[web]".
+
+    \b
+    Example:
+      ita-xl serve
+      ita-xl serve --port 8800 --no-browser
+    """
+    from ita_xl.web.server import serve as run
+
+    run(port, open_browser=not no_browser, echo=say, max_upload_mb=max_upload_mb)
 
 
 def main() -> None:

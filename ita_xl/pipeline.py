@@ -12,7 +12,7 @@ from ita_xl.model import Framework
 from ita_xl.result import Finding
 
 # Evaluation and evaluate live in ita_xl.evaluation (so rollup and the writers need not import this module).
-__all__ = ["BuildOptions", "BuildOutcome", "Evaluation", "build_one", "evaluate", "output_paths"]
+__all__ = ["BuildOptions", "BuildOutcome", "Evaluation", "build_one", "evaluate", "output_paths", "write_outputs"]
 
 
 @dataclass
@@ -53,12 +53,23 @@ def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) ->
 
 def build_one(source: Path, options: BuildOptions, stem: str | None = None) -> BuildOutcome:
     """Read, score and write the analysis workbook and report of ``source``; never raises ItaError."""
-    from ita_xl.safeio import atomic_output
-
-    outcome = BuildOutcome(source)
     try:
         ev = evaluate(source, options.framework, options.year)
-        outcome.warnings = list(ev.warnings)
+    except ItaError as exc:
+        return BuildOutcome(source, error=exc)
+    return write_outputs(ev, options, stem)
+
+
+def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None) -> BuildOutcome:
+    """Write the analysis workbook and report of a scored workbook; never raises ItaError.
+
+    A workbook with errors writes nothing: the outcome's error is the first of them (and how many more).
+    """
+    from ita_xl.safeio import atomic_output
+
+    source = ev.path
+    outcome = BuildOutcome(source, warnings=list(ev.warnings))
+    try:
         if ev.errors:
             first = ev.errors[0]
             more = f" (และอีก {len(ev.errors) - 1} ข้อ; ดูทั้งหมดด้วย ita-xl check)" if len(ev.errors) > 1 else ""

@@ -1,0 +1,231 @@
+"""What the page does with saved uploads: check, score and build one office, or roll up several (no web code here)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ita_xl.errors import ItaError
+from ita_xl.grouping import FindingGroup, group_findings
+from ita_xl.model import Framework
+from ita_xl.pipeline import BuildOptions, Evaluation, evaluate, write_outputs
+
+Pair = tuple[str, str]  # (Thai, English)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A saved upload: where it lies in the job's folder, and the name the user gave it (shown, never a path)."""
+
+    path: Path
+    name: str
+
+
+@dataclass
+class OfficeRequest:
+    """One office's workbook and the options of ``ita-xl build``."""
+
+    workbook: Upload
+    year: int | None = None
+    framework: Upload | None = None
+    text: Upload | None = None
+    style: Upload | None = None
+    rollup: Upload | None = None
+    charts: bool = True
+    pdf: bool = False
+
+    def uploads(self) -> list[Upload]:
+        return [u for u in (self.workbook, self.framework, self.text, self.style, self.rollup) if u is not None]
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file ready to download: its key in the URL, where it lies, and the name it is saved under."""
+
+    key: str
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a score table."""
+
+    code: str
+    name: str
+    score: Decimal
+    grade: str
+    strength: bool
+    weight: Decimal | None = None
+    weighted: Decimal | None = None
+
+
+@dataclass
+class SheetFindings:
+    """The grouped findings of one sheet ("" for those about the whole file)."""
+
+    sheet: str
+    groups: list[FindingGroup]
+
+
+@dataclass
+class OfficeView:
+    """Everything the results page of one office shows."""
+
+    name: str
+    error: Pair | None = None  # the workbook could not be read at all
+    build_error: Pair | None = None  # read, but the files could not be written
+    office: str = ""
+    year: int | None = None
+    total: Decimal | None = None
+    grade: str = ""
+    grade_label: str = ""
+    passed: bool | None = None
+    pass_mark: Decimal | None = None
+    strength_mark: Decimal = Decimal(85)
+    tools: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    weaknesses: list[str] = field(default_factory=list)
+    respondents: dict[str, int] = field(default_factory=dict)
+    errors: list[SheetFindings] = field(default_factory=list)
+    warnings: list[SheetFindings] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+    downloads: list[Download] = field(default_factory=list)
+
+
+def display_stem(name: str) -> str:
+    """Return the stem of a user's file name for the names of its outputs (never used as a path)."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return stem.strip() or "ita"
+
+
+def shown(text: str, uploads: list[Upload]) -> str:
+    """Return ``text`` with the saved paths of ``uploads`` replaced by the names the user knows them by."""
+    for u in uploads:
+        text = text.replace(str(u.path), u.name)
+    return text
+
+
+def _pair(exc: ItaError, uploads: list[Upload]) -> Pair:
+    return shown(exc.message("th"), uploads), shown(exc.message("en"), uploads)
+
+
+def by_sheet(groups: list[FindingGroup]) -> list[SheetFindings]:
+    """Return the groups gathered under their sheet, sheets in the order they first appear."""
+    sheets: dict[str, SheetFindings] = {}
+    for g in groups:
+        sheets.setdefault(g.sheet, SheetFindings(g.sheet, [])).groups.append(g)
+    return list(sheets.values())
+
+
+def _scores(view: OfficeView, ev: Evaluation) -> None:
+    result, fw = ev.result, ev.framework
+    view.office, view.year = result.office.name, result.office.year or fw.year
+    view.pass_mark, view.strength_mark = fw.pass_mark, fw.strength_threshold
+    view.respondents = dict(result.respondents)
+    if result.total is not None:
+        t = result.total
+        view.total, view.grade, view.grade_label, view.passed = t.shown, t.grade, t.grade_label, t.passed
+    view.tools = [Row(c, s.name, s.shown, s.grade, s.strength, s.weight, s.weighted) for c, s in result.tools.items()]
+    view.indicators = [Row(c, s.name, s.shown, s.grade, s.strength) for c, s in result.indicators.items()]
+    for codes, names in ((result.strengths, view.strengths), (result.weaknesses, view.weaknesses)):
+        for code in codes:
+            level = result.level(code)
+            names.append(f"{code} {level.name}" if level else code)
+
+
+def analyse_office(request: OfficeRequest, out_dir: Path) -> OfficeView:
+    """Return the results page of one office: its checks, scores and the files written into ``out_dir``."""
+    from ita_xl import framework as fwmod
+
+    uploads = request.uploads()
+    view = OfficeView(request.workbook.name)
+    try:
+        fw: Framework | None = None
+        if request.framework is not None:
+            fw = fwmod.load(path=request.framework.path)
+        elif request.year:
+            fw = fwmod.load(year=request.year)
+        ev = evaluate(request.workbook.path, fw, request.year)
+    except ItaError as exc:
+        view.error = _pair(exc, uploads)
+        return view
+    # The analysis workbook names its source: the user's file name, not where the upload was saved.
+    name = request.workbook.name
+    ev = dataclasses.replace(
+        ev,
+        data=dataclasses.replace(ev.data, source=name),
+        result=dataclasses.replace(ev.result, source=name),
+    )
+    _scores(view, ev)
+    view.error_count, view.warning_count = len(ev.errors), len(ev.warnings)
+    view.errors = by_sheet(group_findings(ev.errors))
+    view.warnings = by_sheet(group_findings(ev.warnings))
+    if ev.errors:
+        return view
+    options = BuildOptions(
+        out_dir=out_dir,
+        framework=ev.framework,
+        text=request.text.path if request.text else None,
+        style=request.style.path if request.style else None,
+        pdf=request.pdf,
+        charts=request.charts,
+        rollup=request.rollup.path if request.rollup else None,
+    )
+    outcome = write_outputs(ev, options, stem="office")
+    if outcome.error is not None:
+        view.build_error = _pair(outcome.error, uploads)
+    stem = display_stem(name)
+    keys = {"office-analysis.xlsx": "analysis", "office-report.docx": "report", "office-report.pdf": "pdf"}
+    for path in outcome.outputs:
+        key = keys[path.name]
+        view.downloads.append(Download(key, path, f"{stem}-{path.name.split('-', 1)[1]}"))
+    return view
+
+
+@dataclass
+class RollupView:
+    """Everything the results page of several offices shows."""
+
+    count: int
+    offices: list[tuple[int, str, Decimal, str, str]] = field(default_factory=list)  # rank, name, total, grade, file
+    mean: Decimal | None = None
+    failed: list[tuple[str, Pair]] = field(default_factory=list)
+    error: Pair | None = None
+    downloads: list[Download] = field(default_factory=list)
+
+
+def rollup_offices(inputs: list[Upload], out_dir: Path, charts: bool = True) -> RollupView:
+    """Return the roll-up of several offices, with its workbook and summary report written into ``out_dir``."""
+    from ita_xl.excel.rollup_book import write_rollup_workbook
+    from ita_xl.rollup import collect
+    from ita_xl.safeio import atomic_output
+    from ita_xl.word.summary import write_summary_report
+
+    view = RollupView(len(inputs))
+    names = {str(u.path): u.name for u in inputs}
+    try:
+        # Worker processes pay off only for many workbooks; a few are read here, in the server's own thread.
+        summary = collect([u.path for u in inputs], jobs=None if len(inputs) > 20 else 1)
+        for office in summary.offices:
+            office.source = names.get(office.source, office.source)
+        summary.failed = [(names.get(s, s), shown(m, inputs)) for s, m in summary.failed]
+        # A message that starts with the file's name shows it once, beside the name.
+        view.failed = [(s, (m.removeprefix(f"{s}: "),) * 2) for s, m in summary.failed]
+        view.offices = [(o.rank, o.name, o.total, o.grade, o.source) for o in summary.offices]
+        view.mean = summary.mean_total
+        if summary.offices:
+            book, report = out_dir / "rollup.xlsx", out_dir / "summary.docx"
+            with atomic_output(book) as tmp:
+                write_rollup_workbook(summary, tmp, charts=charts)
+            view.downloads.append(Download("rollup", book, "ita-rollup.xlsx"))
+            with atomic_output(report) as tmp:
+                write_summary_report(summary, tmp)
+            view.downloads.append(Download("summary", report, "ita-rollup-report.docx"))
+    except ItaError as exc:
+        view.error = _pair(exc, inputs)
+    return view

@@ -11,7 +11,7 @@ from ita_xl.rollup import Rollup
 from ita_xl.thai import score_text, thai_date, thai_digits
 from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import clean, footer_page_number, set_style, style_id
-from ita_xl.word.tables import add_table
+from ita_xl.word.docx_xml import add_table
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)

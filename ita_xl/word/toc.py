@@ -16,7 +16,8 @@ from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import _with_ns, run_xml, style_id, text_width
+from ita_xl.word.docx_helpers import style_id, text_width
+from ita_xl.word.docx_xml import _with_ns, run_xml
 from ita_xl.xmltext import escape
 
 if TYPE_CHECKING:

@@ -295,6 +295,11 @@ def build(
         rollup=Path(rollup_path) if rollup_path else None,
     )
     files = collect_inputs([Path(p) for p in inputs])
+    if options.style is not None:
+        from ita_xl.word.style_check import style_findings
+
+        for finding in style_findings(options.style):
+            say(("คำเตือน: " if lang == "th" else "warning: ") + finding.message(lang))
     failed = run_batch(files, options, jobs=jobs, lang=lang, echo=say)
     sys.exit(1 if failed else 0)
 

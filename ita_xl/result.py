@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ita_xl.model import Framework, Measure, OfficeInfo, OitEntry
@@ -38,7 +39,8 @@ class StatementStats:
     item: str
     answered: int
     counts: tuple[int, ...]
-    score: Decimal | None
+    score: Decimal | None  # 40 significant digits of ``exact``
+    exact: Fraction | None = None  # the exact mean, which the levels above are computed from
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ita_xl.excel.analysis_book import (
     given_key,
 )
 from ita_xl.excel.bulk_rows import BulkSheet
-from ita_xl.excel.xlsx_style import clean, fit_width, ref, setup_sheet
+from ita_xl.excel.xlsx_style import clean, fit_width, freeze_header, is_wide, print_pages, ref, setup_sheet
 from ita_xl.thai import thai_date
 
 LEVEL_NAMES = {"total": "คะแนนรวม", "tool": "เครื่องมือ", "indicator": "ตัวชี้วัด", "subindicator": "ตัวชี้วัดย่อย", "item": "ข้อ"}
@@ -146,9 +146,11 @@ def write_answers(book: Book) -> None:
         book.ranges[f"respondents:{tool}"] = (
             f"'{ws.name}'!{xl_rowcol_to_cell(1, 0, True, True)}:{xl_rowcol_to_cell(max(n, 1), 0, True, True)}"
         )
-        ws.freeze_panes(1, 1)
+        freeze_header(ws, 1, 1)
         ws.set_column(0, 0, 7)
         ws.set_column(1, len(statements), 12)
+        widths = [7, *[12] * len(statements)]
+        print_pages(ws, is_wide(widths), repeat_rows=1, width=sum(widths))
 
 
 def write_oit_data(book: Book) -> None:
@@ -174,7 +176,7 @@ def write_oit_data(book: Book) -> None:
         book.refs[f"oit:{item.code}"] = ref(OIT_DATA, r, 2)
     urls = [e.url for e in oit.values()]
     setup_sheet(ws, [7, fit_width([i.title for i in items], 20, 70), 10, fit_width(urls, 20, 60), 30])
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)
 
 
 def _given_level(book: Book, code: str) -> tuple[str, str]:
@@ -209,7 +211,7 @@ def write_given(book: Book) -> None:
         ws.write_number(r, 3, float(value), st.td_num)
         book.refs[f"given:{code}"] = ref(GIVEN, r, 3)
     setup_sheet(ws, [8, 14, fit_width(names, 20, 60), 14], landscape=False)
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)
 
 
 def write_history(book: Book) -> None:
@@ -230,4 +232,4 @@ def write_history(book: Book) -> None:
         # The last entry of a year wins, as in the scoring engine.
         book.refs[f"history:{entry.year}"] = ref(HISTORY, r, 1)
     setup_sheet(ws, [14, 14, *[14] * len(codes)], landscape=False)
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)

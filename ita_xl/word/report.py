@@ -78,7 +78,7 @@ class Built:
 def build_document(result: Result, options: ReportOptions) -> Built:
     """Return the report document of ``result``; raise ItaError on a bad text or style file."""
     from ita_xl.word import properties, sections_analysis, sections_front, sections_measures, sections_results, toc
-    from ita_xl.word.docx_helpers import update_fields_on_open
+    from ita_xl.word.doc_settings import update_fields_on_open
 
     texts = load_texts(options.text)
     doc = st.open_style(options.style)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class BuildOutcome:
     error: ItaError | None = None
     warnings: list[Finding] = field(default_factory=list)
     total: float | None = None
+    pdf_engine: str = ""  # the program that made the PDF, when one was made
 
 
 def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) -> tuple[Path, Path, Path]:
@@ -69,7 +71,7 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
     place stay; ``outputs`` then names exactly those.
     """
     source = ev.path
-    outcome = BuildOutcome(source, warnings=ev.warnings)
+    outcome = BuildOutcome(source, warnings=list(ev.warnings))
     written: list[Path] = []
     paths = output_paths(source, options.out_dir, stem)
     try:
@@ -95,12 +97,16 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
                 from ita_xl.word.report import ReportOptions, write_report
 
                 ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-                docx_tmp = stage.path(docx)
-                write_report(ev.result, docx_tmp, ropts)
                 if options.pdf:
-                    from ita_xl.word.pdf import convert_to_pdf
+                    from ita_xl.word.publish import make_pdf
 
-                    convert_to_pdf(docx_tmp, stage.path(pdf))
+                    made = make_pdf(ev.result, ropts, stage.path(pdf))
+                    outcome.warnings.extend(made.notes)
+                    outcome.pdf_engine = made.engine
+                    # The Word document gets the same table of contents as the PDF.
+                    ropts = dataclasses.replace(ropts, toc_pages=made.pages)
+                built = write_report(ev.result, stage.path(docx), ropts)
+                outcome.warnings.extend(built.notes)
     except ItaError as exc:
         outcome.error = exc
     outcome.outputs = [p for p in paths if p in written]

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ita_xl.errors import OutputError, Where
+from ita_xl.errors import ItaError, OutputError, Where
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -100,6 +100,13 @@ class Stage:
         self.pending: list[tuple[Path, Path]] = []  # (temporary, target) in the order asked for
         self.written: list[Path] = []  # targets already replaced
 
+    def name_targets(self, where: Where) -> None:
+        """Make ``where`` name the target instead of its temporary (whatever suffix the writer gave it)."""
+        named = Path(where.file) if where.file else None
+        for tmp, target in self.pending:
+            if named is not None and named.with_suffix("") == tmp.with_suffix(""):
+                where.file = str(target.with_suffix(named.suffix))
+
     def path(self, target: Path) -> Path:
         """Return a temporary path that will replace ``target`` when the stage commits."""
         with _signals_held():  # a Ctrl+C or SIGTERM between creating and recording it would leave it behind
@@ -137,6 +144,9 @@ def staged_outputs(protect: tuple[Path, ...] = ()) -> Iterator[Stage]:
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise disk_full(stage.pending[-1][1] if stage.pending else Path(".")) from None
+            raise
+        except ItaError as exc:
+            stage.name_targets(exc.where)
             raise
         for tmp, target in stage.pending:
             _replace(tmp, target)

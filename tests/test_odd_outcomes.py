@@ -143,7 +143,7 @@ def test_no_libreoffice_for_pdf_writes_neither_file(
     res = run("build", str(source), "-o", str(out), "--pdf", "--no-charts", "--lang", "en")
     assert res.exit_code == 1
     assert res.output.startswith(f"failed: {source}: ")
-    assert "LibreOffice (soffice) was not found, so no PDF was made" in res.output
+    assert f"failed: {source}: {out / 'office-report.docx'}: LibreOffice (soffice) was not found" in res.output
     assert res.output.endswith("summary: 0 built, 1 failed, 0 warnings\n") or "wrote:" not in res.output
     assert left_in(out) == []
     assert digest(source) == before

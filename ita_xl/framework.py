@@ -38,6 +38,15 @@ def available_years() -> list[int]:
     return sorted(years)
 
 
+def default_year() -> int:
+    """Return the latest shipped year whose method is not a provisional copy (FY2569 while FY2570 is provisional)."""
+    years = available_years()
+    for year in reversed(years):
+        if b"[provisional]" not in (FRAMEWORK_DIR / f"fy{year}.toml").read_bytes():
+            return year
+    return years[-1]
+
+
 def builtin_path(year: int) -> Path:
     """Return the path of the shipped framework of ``year``; raise FrameworkError when there is none."""
     path = FRAMEWORK_DIR / f"fy{year}.toml"
@@ -55,7 +64,7 @@ def load(year: int | None = None, path: str | Path | None = None) -> Framework:
     if path is not None:
         return _load_path(str(Path(path).resolve()))
     if year is None:
-        year = available_years()[-1]
+        year = default_year()
     return _load_path(str(builtin_path(year)))
 
 

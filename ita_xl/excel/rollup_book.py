@@ -117,7 +117,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
             )
 
     ss = wb.add_worksheet("สรุป")
-    _page(ss, landscape=True)  # the charts sit right of the tables
+    _page(ss, landscape=False)  # tall: the tables, the charts beside them
     ss.set_column(0, 0, 45)
     ss.set_column(1, 2, 14)
     ss.write_string(

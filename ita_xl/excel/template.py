@@ -202,7 +202,7 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
         ("ita-xl score ไฟล์.xlsx   คำนวณคะแนน", False),
         ("ita-xl build ไฟล์.xlsx   สร้างแฟ้มวิเคราะห์และรายงาน", False),
     ]
-    width = 120
+    width = 92  # fits A4 portrait without scaling (LibreOffice wraps scaled Thai text past the page edge)
     ws.set_column(0, 0, width)
     ws.set_default_row(ROW_HEIGHT)
     for row, (text, bold) in enumerate(lines):

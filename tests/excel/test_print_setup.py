@@ -25,12 +25,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a folder with a template, the example office's analysis workbook and a roll-up workbook."""
     out = tmp_path_factory.mktemp("print")
-    source = ROOT / "workbooks" / "example-2566.xlsx"
+    sources = [str(ROOT / "workbooks" / name) for name in ("example-2566.xlsx", "chanthaburi2-2565.xlsx")]
     runner = CliRunner()
     assert runner.invoke(cli, ["new", "--year", "2566", str(out / "template.xlsx")]).exit_code == 0
-    assert runner.invoke(cli, ["build", str(source), "-o", str(out), "--no-charts", "-j", "1"]).exit_code == 0
-    rollup = ["rollup", str(source), str(ROOT / "workbooks" / "chanthaburi2-2565.xlsx"), "-o", str(out / "s.xlsx")]
-    assert runner.invoke(cli, [*rollup, "-j", "1"]).exit_code == 0
+    assert runner.invoke(cli, ["build", *sources, "-o", str(out), "--no-charts", "-j", "1"]).exit_code == 0
+    assert runner.invoke(cli, ["rollup", *sources, "-o", str(out / "s.xlsx"), "-j", "1"]).exit_code == 0
     return out
 
 
@@ -38,7 +37,9 @@ def printed(ws: Worksheet) -> bool:
     return ws.sheet_state == "visible"
 
 
-@pytest.mark.parametrize("name", ["template.xlsx", "example-2566-analysis.xlsx", "s.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["template.xlsx", "example-2566-analysis.xlsx", "chanthaburi2-2565-analysis.xlsx", "s.xlsx"]
+)
 def test_every_sheet_prints_on_a4_fitted_with_page_numbers(outputs: Path, name: str) -> None:
     wb = openpyxl.load_workbook(outputs / name)
     for ws in filter(printed, wb.worksheets):

@@ -42,7 +42,7 @@ def default_year() -> int:
     """Return the latest shipped year whose method is not a provisional copy (FY2569 while FY2570 is provisional)."""
     years = available_years()
     for year in reversed(years):
-        if b"[provisional]" not in (FRAMEWORK_DIR / f"fy{year}.toml").read_bytes():
+        if _load_path(str(builtin_path(year))).provisional is None:
             return year
     return years[-1]
 

@@ -123,7 +123,8 @@ def report_outcomes(outcomes: list[BuildOutcome], lang: str, echo: Callable[[str
         for w in o.warnings:
             echo(("คำเตือน: " if th else "warning: ") + f"{o.source.name}: {w.message(lang)}")
         for out in o.outputs:
-            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out))
+            made = f" ({o.pdf_engine})" if out.suffix == ".pdf" and o.pdf_engine else ""
+            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out) + made)
     for o in sorted(failed, key=lambda o: str(o.source)):
         assert o.error is not None
         msg = o.error.message(lang)

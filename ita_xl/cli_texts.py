@@ -140,7 +140,10 @@ HELP: dict[str, tuple[str, str]] = {
         "ไฟล์ Word (.docx, .dotx หรือ .docm) ที่รายงานใช้รูปแบบ (แบบอักษร หัวกระดาษ) ตาม",
         "A Word file (.docx, .dotx or .docm) whose styles (font, letterhead) the report uses.",
     ),
-    "build.pdf": ("เขียนรายงานเป็น PDF ด้วย (ต้องมี LibreOffice)", "Also write the report as PDF (needs LibreOffice)."),
+    "build.pdf": (
+        "เขียนรายงานเป็น PDF ด้วย (ใช้ Microsoft Word บน Windows เมื่อติดตั้งส่วนเสริม [word] ไว้ มิฉะนั้นใช้ LibreOffice)",
+        "Also write the report as PDF (with Microsoft Word on Windows when the [word] extra is installed, else LibreOffice).",
+    ),
     "build.rollup_path": (
         "ไฟล์สรุปภาพรวม (.xlsx จาก ita-xl rollup) ที่ให้ลำดับและค่าเฉลี่ยระดับประเทศ",
         "A roll-up summary (.xlsx from `ita-xl rollup`) that gives rank and national mean.",

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_field, footer_page_number, page_setup
+from ita_xl.word.docx_helpers import footer_page_number, page_setup
 
 if TYPE_CHECKING:
     from ita_xl.word.context import Ctx
@@ -74,11 +74,10 @@ def preface(ctx: Ctx) -> None:
 
 
 def contents(ctx: Ctx) -> None:
-    """Write the table of contents: a real TOC field (headings 1-2) that Word fills when the file opens."""
-    ctx.para(ctx.t("toc.heading"), st.TOC_HEADING).paragraph_format.page_break_before = True
-    p = ctx.blank(st.BODY)
-    p.paragraph_format.first_line_indent = 0
-    add_field(p, 'TOC \\o "1-2" \\h \\z \\u', ctx.t("toc.placeholder"))
+    """Write the table of contents (entries filled in once every heading is written)."""
+    from ita_xl.word import toc
+
+    toc.contents(ctx)
 
 
 def opening(ctx: Ctx) -> None:

@@ -87,7 +87,8 @@ def frameworks(lang: str, debug: bool) -> None:
     for year in fwmod.available_years():
         fw = fwmod.load(year=year)
         items = f"{len(fw.items)} ข้อ" if lang == "th" else f"{len(fw.items)} items"
-        click.echo(f"{year}\t{fw.title}\t{items}\t{fw.source}")
+        note = ("\t" + ("ชั่วคราว" if lang == "th" else "provisional")) if fw.provisional else ""
+        click.echo(f"{year}\t{fw.family}\t{fw.title}\t{items}\t{fw.source}{note}")
 
 
 @cli.command()
@@ -118,6 +119,8 @@ def new(
         )
     with atomic_output(target) as tmp:
         write_template(fw, tmp, office=office)
+    if fw.provisional:
+        say(("คำเตือน: " if lang == "th" else "warning: ") + fw.provisional[0 if lang == "th" else 1])
     say(f"เขียนแบบฟอร์มปีงบประมาณ {fw.year} แล้ว: {out}" if lang == "th" else f"wrote the FY{fw.year} template: {out}")
 
 
@@ -247,6 +250,7 @@ def rollup(
     debug: bool,
 ) -> None:
     """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`)."""
+    from ita_xl import framework as fwmod
     from ita_xl.batch import collect_inputs
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
@@ -267,6 +271,10 @@ def rollup(
             write_summary_report(summary, tmp)
         outputs.append(Path(report_path))
     th = lang == "th"
+    for year in sorted({o.year for o in summary.offices if o.provisional}):
+        notice = fwmod.load(year=year).provisional
+        if notice:
+            say(("คำเตือน: " if th else "warning: ") + notice[0 if th else 1])
     for source, message in summary.failed:
         say(("ไม่สำเร็จ: " if th else "failed: ") + (message if source in message else f"{source}: {message}"))
     for o in outputs:

@@ -64,6 +64,31 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """A tool below the floor of the next rating level: its shown score and the floor."""
+
+    tool: str
+    score: Decimal
+    needed: Decimal
+
+    @property
+    def gap(self) -> Decimal:
+        return self.needed - self.score
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The rating label of FY2567+, and the next label with the tools that alone keep the office from it."""
+
+    label: str
+    label_en: str
+    passed: bool
+    next_label: str = ""
+    next_label_en: str = ""
+    shortfalls: tuple[Shortfall, ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
     """A problem or remark about the data: severity "error" or "warning", a code and messages."""
 
@@ -101,6 +126,7 @@ class Result:
     measures: tuple[Measure, ...] = ()
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    rating: Rating | None = None
 
     def level(self, code: str) -> LevelScore | None:
         """Return the score of a tool, indicator, sub-indicator or item code."""
@@ -134,6 +160,19 @@ def _detail(s: LevelScore) -> dict[str, Any]:
     return d
 
 
+def _rating(r: Rating | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    held = [{"tool": s.tool, "score": _num(s.score), "needed": _num(s.needed)} for s in r.shortfalls]
+    return {
+        "label": r.label,
+        "label_en": r.label_en,
+        "passed": r.passed,
+        "held_back_from": r.next_label or None,
+        "held_back_by": held,
+    }
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """Return the result as plain JSON-ready data (scores as numbers with 2 decimals)."""
     o = result.office
@@ -145,6 +184,8 @@ def to_dict(result: Result) -> dict[str, Any]:
     nat = result.national
     return {
         "framework": result.framework.year,
+        "family": result.framework.family,
+        "provisional": result.framework.provisional is not None,
         "source": result.source,
         "office": {
             "name": o.name,
@@ -158,6 +199,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "grade": total.grade if total else None,
         "grade_label": total.grade_label if total else None,
         "passed": total.passed if total else None,
+        "rating": _rating(result.rating),
         "tools": {c: _num(s.shown) for c, s in result.tools.items()},
         "indicators": {c: _num(s.shown) for c, s in result.indicators.items()},
         "subindicators": {c: _num(s.shown) for c, s in result.subindicators.items()},

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from ita_xl.decimals import exact, exact_mean, quantize, round_exact, to_decimal
 from ita_xl.model import Framework, HistoryEntry, OfficeInput, SurveyData
+from ita_xl.rating import rate
 from ita_xl.result import (
     DOWN,
     SAME,
@@ -280,6 +281,9 @@ def score(fw: Framework, data: OfficeInput) -> Result:
             f"the office sheet says fiscal year {data.office.year} but the framework is {fw.year}",
             s.where("year"),
         )
+    if fw.provisional:
+        s.find("warning", "provisional-method", fw.provisional[0], fw.provisional[1], fw.source.rsplit("/", 1)[-1])
+    rating = rate(fw, total.shown if total else None, {c: ls.shown for c, ls in tools.items()})
     trends = history(fw, data.history, year, total.shown if total else None)
     national = None
     o = data.office
@@ -307,4 +311,5 @@ def score(fw: Framework, data: OfficeInput) -> Result:
         findings=tuple(s.findings),
         measures=data.measures,
         source=data.source,
+        rating=rating,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.excel.analysis_book import (
     ANSWERS,
@@ -91,6 +92,7 @@ def write_rules(book: Book) -> None:
             f"'{RULES}'!{xl_rowcol_to_cell(first, col, True, True)}:{xl_rowcol_to_cell(row, col, True, True)}"
         )
 
+    row = _levels(book, ws, row)
     row += 2
     book.text(ws, row, 0, "คะแนนของแต่ละคำตอบ (ข้อที่กลับด้าน: คะแนนสูงสุด + ต่ำสุด - คะแนนปกติ)", st.label)
     widths = [fit_width([label for _, label, _ in settings] + ["ระดับผลการประเมิน"], 18, 40), 16, 16, 16, 24]
@@ -119,6 +121,27 @@ def write_rules(book: Book) -> None:
             )
         row += 1
     setup_sheet(ws, widths, landscape=False)
+
+
+def _levels(book: Book, ws: Worksheet, row: int) -> int:
+    """Write the rating levels (FY2567+), highest first: label, minimum total, minimum on every tool."""
+    st = book.st
+    if not book.fw.levels:
+        return row
+    row += 2
+    book.text(ws, row, 0, "ระดับผลการประเมิน (Rating) เรียงจากสูงไปต่ำ: ได้ระดับแรกที่คะแนนรวมและทุกเครื่องมือถึงเกณฑ์", st.label)
+    row += 1
+    for col, head in enumerate(("ระดับ", "คะแนนรวมตั้งแต่", "ทุกเครื่องมือตั้งแต่", "ผ่าน")):
+        book.text(ws, row, col, head, st.header)
+    for n, level in enumerate(book.fw.levels):
+        row += 1
+        book.text(ws, row, 0, level.label, st.td_center)
+        ws.write_number(row, 1, float(level.min_total), st.td_num)
+        ws.write_number(row, 2, float(level.min_tool or 0), st.td_num)
+        book.text(ws, row, 3, "ผ่าน" if level.passed else "ไม่ผ่าน", st.td_center)
+        for key, col in (("label", 0), ("total", 1), ("tool", 2)):
+            book.refs[f"level:{n}:{key}"] = ref(RULES, row, col)
+    return row
 
 
 def write_answers(book: Book) -> None:

@@ -13,6 +13,7 @@ from ita_xl.excel.analysis_book import (
     Book,
     span,
 )
+from ita_xl.excel.analysis_rating import write_rating
 from ita_xl.excel.xlsx_style import ROW_HEIGHT, cell, clean, fit_width, setup_sheet, text_width
 
 
@@ -225,6 +226,7 @@ def write_summary(book: Book) -> None:
     book.refs["total"] = f"'{SUMMARY}'!{cell(row, 2, True)}"
     highlight(book, ws, (first, row), 2, 5, [7])
     ws.set_row(row, 34)
+    row = write_rating(book, ws, row, row, {code: first + n for n, code in enumerate(fw.tools)})
 
     row += 2
     row = _national(book, ws, row)

@@ -88,7 +88,9 @@ def opening(ctx: Ctx) -> None:
     if nat is not None and nat.rank is not None:
         key = "intro.rank_of" if nat.rank_of else "intro.rank"
         rank_text = ctx.texts.fmt(key, rank=nat.rank, rank_of=nat.rank_of or "")
-    ctx.para(ctx.t("intro.body", rank_text=rank_text))
+    rating = ctx.result.rating
+    key = "rating.intro" if rating else "intro.body"
+    ctx.para(ctx.t(key, rank_text=rank_text, rating=rating.label if rating else ""))
 
 
 def write(ctx: Ctx) -> None:

@@ -133,3 +133,28 @@ def test_boundary_total_recalculates_on_the_boundary(total: str, tmp_path: Path)
         if not same(cached[s][c].value, fresh[s][c].value)
     ]
     assert wrong == [], "\n".join(wrong[:20])
+
+
+@pytest.mark.parametrize(("tools", "label"), [(("97.10", "84.20", "100"), "ผ่าน"), (("95", "95", "95"), "ผ่านดีเยี่ยม")])
+def test_rating_label_recalculates_from_total_and_tools(
+    tools: tuple[str, str, str], label: str, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from ita_xl.framework import load
+    from ita_xl.model import OfficeInput
+    from ita_xl.pipeline import Evaluation
+    from ita_xl.scoring import score
+
+    fw = load(2569)
+    data = OfficeInput(given=dict(zip(("IIT", "EIT", "OIT"), map(Decimal, tools), strict=True)))
+    ev = Evaluation(Path("rated.xlsx"), fw, data, score(fw, data))
+    path = tmp_path / "rated-analysis.xlsx"
+    write_analysis(ev, path)
+    found = formulas(path)
+    fresh = openpyxl.load_workbook(recalculated(path, tmp_path), data_only=True)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    rating = [k for k, f in found.items() if f.startswith("=IF(AND(")]
+    assert len(rating) == 1 and fresh[rating[0][0]][rating[0][1]].value == label
+    wrong = [f"{s}!{c}" for s, c in found if not same(cached[s][c].value, fresh[s][c].value)]
+    assert wrong == []

@@ -13,6 +13,7 @@ from docx.shared import Cm, Pt
 
 from ita_xl.errors import ItaError, Where
 from ita_xl.word.docx_helpers import black, ensure_style, page_setup, set_doc_defaults, set_style_font
+from ita_xl.word.word_file import open_word
 
 DEFAULT_FONT = "TH SarabunPSK"
 DEFAULT_SIZE = 16.0
@@ -159,6 +160,17 @@ def drop_styles_with_effects(doc: DocumentObject) -> bool:
     return bool(stale)
 
 
+PROTECTION = ("w:documentProtection", "w:writeProtection")
+
+
+def drop_protection(doc: DocumentObject) -> None:
+    """Remove an office style document's editing and write protection: the report must open for editing."""
+    settings = doc.settings.element
+    for tag in PROTECTION:
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+
+
 def build_style_document(font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE) -> DocumentObject:
     """Return the reference style document: python-docx's template restyled for a Thai official report.
 
@@ -194,7 +206,7 @@ def open_style(path: Path | None) -> DocumentObject:
     """
     source = path or asset_path()
     try:
-        doc = docx.Document(str(source))
+        doc = open_word(source)
     except Exception as exc:  # python-docx raises zip, KeyError, lxml and ValueError failures
         raise ItaError(
             f"เปิดไฟล์รูปแบบเอกสาร (.docx) ไม่ได้ ({type(exc).__name__}); ใช้ไฟล์ .docx ที่บันทึกจาก Word",
@@ -207,6 +219,7 @@ def open_style(path: Path | None) -> DocumentObject:
             body.remove(child)
     drop_styles_with_effects(doc)
     if path is not None:
+        drop_protection(doc)
         _borrow_missing_styles(doc)
     return doc
 

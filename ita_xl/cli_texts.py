@@ -214,6 +214,39 @@ HELP: dict[str, tuple[str, str]] = {
         "ขนาดอัปโหลดสูงสุดต่อครั้ง (MB); ค่าเริ่มต้น: 100",
         "Largest upload at a time, in MB. Default: 100.",
     ),
+    # ---- followup --------------------------------------------------------------------------------------------------
+    "followup": (
+        """เขียนรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส (OIT o43 / O43 / O26) จากคอลัมน์ติดตามผลของชีตมาตรการ
+
+        แต่ละไฟล์ได้ WORKBOOK-followup.docx: ผลของแต่ละมาตรการ สถานะและหลักฐาน จำนวนมาตรการตามสถานะ ร้อยละความสำเร็จเฉลี่ย
+        แผนภูมิ ปัญหาอุปสรรคและข้อเสนอแนะ และส่วนลงนาม
+
+        \b
+        ตัวอย่าง:
+          ita-xl followup workbooks/chanthaburi2-2565.xlsx -o out --round 12
+          ita-xl followup my-office.xlsx --round 6 --no-problems --pdf""",
+        """Write the follow-up report on the measures (OIT o43 / O43 / O26) from the progress in the measures sheet.
+
+        Each workbook gives WORKBOOK-followup.docx: what each measure achieved, its status and evidence, counts per
+        status, the mean percent done, a chart, problems and suggestions, and the signature.
+
+        \b
+        Example:
+          ita-xl followup workbooks/chanthaburi2-2565.xlsx -o out --round 12
+          ita-xl followup my-office.xlsx --round 6 --no-problems --pdf""",
+    ),
+    "followup.round_months": (
+        "รายงานรอบ 6 เดือน หรือ 12 เดือน (สิ้นปี); ค่าเริ่มต้น: 6 เมื่อวันที่รายงานผลทุกมาตรการอยู่ในครึ่งปีแรก",
+        "The 6-month or 12-month (year-end) report. Default: 6 when every progress date is in the first half year.",
+    ),
+    "followup.report_date": (
+        "วันที่ของรายงาน (ปปปป-ดด-วว เป็น ค.ศ.; พิมพ์ในรายงานเป็น พ.ศ.); ค่าเริ่มต้น: วันนี้",
+        "Date of the report (YYYY-MM-DD, Common Era; printed in the Buddhist era). Default: today.",
+    ),
+    "followup.no_problems": (
+        "ไม่ใส่ปัญหาและอุปสรรคในรายงาน (สำหรับฉบับที่เผยแพร่)",
+        "Leave the problems and obstacles out (for the published copy).",
+    ),
 }
 
 

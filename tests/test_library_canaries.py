@@ -23,7 +23,8 @@ from xlsxwriter.worksheet import Worksheet
 from ita_xl.excel.bulk_rows import BulkSheet, share_strings, splice
 from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, FastWorksheet
 from ita_xl.word import charts
-from ita_xl.word.docx_helpers import add_paragraph, add_table, style_id
+from ita_xl.word.docx_helpers import style_id
+from ita_xl.word.docx_xml import add_paragraph, add_table
 
 XLSXWRITER = f"xlsxwriter {xlsxwriter.__version__}"
 DOCX = f"python-docx {getattr(docx, '__version__', '?')}"
@@ -162,7 +163,7 @@ def test_chart_xml_has_what_charts_for_word_adapts() -> None:
 
 
 def test_docx_internals_the_report_writes_through(tmp_path: Path) -> None:
-    """word/docx_helpers.py, context.py, charts.py: XML appended to the body, private _body/_sectPr/_p/_tc/_r/_blob."""
+    """word/docx_xml.py, docx_helpers.py, context.py, charts.py: XML appended to the body, private _body/_sectPr/_p/_tc/_r/_blob."""
     doc = docx.Document()
     section = doc.sections[0]
     for owner, attr in (
@@ -194,11 +195,11 @@ def test_docx_internals_the_report_writes_through(tmp_path: Path) -> None:
     reread = docx.Document(str(path)).paragraphs
     texts = [(p.text, p.style.name if p.style is not None else None) for p in reread]
     assert ("หัวข้อ & <ทดสอบ>", "Heading 1") in texts, (
-        f"{DOCX}: a paragraph written as XML by docx_helpers.append_block did not read back with its text and style "
+        f"{DOCX}: a paragraph written as XML by docx_xml.append_block did not read back with its text and style "
         f"({texts}); check paragraph_xml/append_block against the document XML python-docx writes"
     )
     assert heading.text == "หัวข้อ & <ทดสอบ>"
     cells = [[c.text for c in row.cells] for row in docx.Document(str(path)).tables[-1].rows]
     assert cells == [["ก", "ข"], ["1 & 2", "<3>"]], (
-        f"{DOCX}: a table written as XML by docx_helpers.add_table did not read back ({cells}); check its XML"
+        f"{DOCX}: a table written as XML by docx_xml.add_table did not read back ({cells}); check its XML"
     )

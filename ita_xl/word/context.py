@@ -13,7 +13,8 @@ from ita_xl.model import Framework
 from ita_xl.result import LevelScore, Result
 from ita_xl.thai import arabic_digits, score_text, thai_digits
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_paragraph, append_block, clean, paragraph_xml, run_xml, style_id
+from ita_xl.word.docx_helpers import clean, style_id
+from ita_xl.word.docx_xml import add_paragraph, append_block, paragraph_xml, run_xml
 from ita_xl.word.texts import Texts
 
 

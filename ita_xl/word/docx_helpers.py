@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Sequence
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import BaseStyle
-from docx.table import Table, _Cell
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from ita_xl.cleaning import strip_control
-from ita_xl.xmltext import escape
 
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
 # Thai official documents: left 3 cm, right 2 cm; top 2.5 cm and bottom 2 cm are the common choice.
@@ -343,166 +340,6 @@ def table_style_id(doc: DocumentObject, name: str) -> str | None:
 def set_style(paragraph: Paragraph, sid: str) -> None:
     """Give ``paragraph`` the paragraph style whose id is ``sid``."""
     paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = sid
-
-
-# ---- XML built as text ----------------------------------------------------------------------
-# python-docx's element-by-element API rescans children on every insertion (quadratic in a table's
-# size); writing each block as one string and parsing it once is ~10x faster and gives the same XML.
-
-_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_RUN_SPECIALS = re.compile("([\t\r\n])")
-_BOLD_RPR = "<w:rPr><w:b/><w:bCs/></w:rPr>"
-
-
-def _attr(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
-
-
-def run_xml(text: str, bold: bool = False) -> str:
-    """Return a ``w:r`` holding ``text`` as python-docx writes it: a tab is w:tab, a line end is w:br.
-
-    ``text`` must already be clean of control characters (see :func:`clean`).
-    """
-    parts = [_BOLD_RPR] if bold else []
-    for chunk in _RUN_SPECIALS.split(text):
-        if not chunk:
-            continue
-        if chunk == "\t":
-            parts.append("<w:tab/>")
-        elif chunk in "\r\n":
-            parts.append("<w:br/>")
-        elif len(chunk.strip()) < len(chunk):
-            parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
-        else:
-            parts.append(f"<w:t>{escape(chunk)}</w:t>")
-    return f"<w:r>{''.join(parts)}</w:r>"
-
-
-def paragraph_xml(sid: str | None, runs: str = "", align: str | None = None) -> str:
-    """Return a ``w:p`` in paragraph style ``sid`` (none when None), aligned ``align`` (a w:jc value)."""
-    ppr = ""
-    if sid is not None or align is not None:
-        style = f'<w:pStyle w:val="{_attr(sid)}"/>' if sid is not None else ""
-        jc = f'<w:jc w:val="{align}"/>' if align is not None else ""
-        ppr = f"<w:pPr>{style}{jc}</w:pPr>"
-    return f"<w:p>{ppr}{runs}</w:p>"
-
-
-def append_block(doc: DocumentObject, xml: str) -> BaseOxmlElement:
-    """Parse ``xml`` (one w:p or w:tbl, namespace w implied) and add it at the end of the body; return it."""
-    el = parse_xml(_with_ns(xml))
-    body = doc.element.body
-    sect = body.find(qn("w:sectPr"))
-    if sect is not None:
-        sect.addprevious(el)
-    else:
-        body.append(el)
-    return el
-
-
-def _with_ns(xml: str) -> str:
-    """Return ``xml`` with the w namespace declared on its root element."""
-    end = xml.index(">")
-    if xml[end - 1] == "/":
-        end -= 1
-    return f"{xml[:end]} {_W_NS}{xml[end:]}"
-
-
-def add_paragraph(
-    doc: DocumentObject,
-    text: str = "",
-    sid: str | None = None,
-    bold_prefix: str = "",
-    align: str | None = None,
-    empty_run: bool = False,
-) -> Paragraph:
-    """Return a new last paragraph of ``doc`` holding ``text`` (cleaned) in style ``sid``.
-
-    ``text`` starting with ``bold_prefix`` gets that prefix as a separate bold run. No text gives no run
-    unless ``empty_run``. A line end in ``text`` becomes a line break, not a new paragraph.
-    """
-    runs = ""
-    if text or empty_run:
-        line = clean(text)
-        if bold_prefix and line.startswith(bold_prefix):
-            runs = run_xml(bold_prefix, bold=True)
-            line = line[len(bold_prefix) :]
-        runs += run_xml(line)
-    return Paragraph(append_block(doc, paragraph_xml(sid, runs, align)), doc._body)  # type: ignore[arg-type]
-
-
-def _cell_xml(
-    text: str, sid: str, width: int, align: str | None, bold: bool, span: int = 1, fill: str | None = None
-) -> str:
-    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    paras = "".join(paragraph_xml(sid, run_xml(line, bold), align) for line in clean(text).split("\n"))
-    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{shd}</w:tcPr>{paras}</w:tc>'
-
-
-def add_table(
-    doc: DocumentObject,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths_cm: Sequence[float],
-    styles: tuple[str, str, str],
-    center: Sequence[int] = (),
-    max_row_cm: float | None = None,
-    size_pt: float = 16,
-) -> Table:
-    """Return a bordered table: a repeated bold header row, unsplittable rows, fixed column widths.
-
-    ``styles`` names the table style, the header paragraph style and the body paragraph style (looked up in
-    ``doc``); ``center`` lists the columns whose body text is centred. A row with one value spans the whole
-    width (bold, shaded); a shorter row leaves its last cells empty. A row that may be taller than
-    ``max_row_cm`` (the usable page height) is allowed to split, so nothing is cut off. Raises ValueError
-    when ``widths_cm`` does not give one width per header or a row has more values than headers.
-    """
-    if len(widths_cm) != len(headers):
-        raise ValueError(f"widths_cm must give one width per header: {len(headers)} headers, {len(widths_cm)} widths")
-    table_sid = table_style_id(doc, styles[0])
-    head_sid, body_sid = style_id(doc, styles[1]), style_id(doc, styles[2])
-    twips = [Cm(w).twips for w in widths_cm]
-    centre = WD_ALIGN_PARAGRAPH.to_xml(WD_ALIGN_PARAGRAPH.CENTER)
-    xml = ["<w:tbl><w:tblPr>"]
-    if table_sid is not None:
-        xml.append(f'<w:tblStyle w:val="{_attr(table_sid)}"/>')
-    xml.append(
-        f'<w:tblW w:type="dxa" w:w="{sum(twips)}"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
-        ' w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>'
-    )
-    xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
-    xml.append("</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>")
-    xml.extend(_cell_xml(h, head_sid, w, centre, False, fill="D9D9D9") for h, w in zip(headers, twips, strict=True))
-    xml.append("</w:tr>")
-    for values in rows:
-        if len(values) > len(headers):
-            raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
-        texts = [clean(v) for v in values]
-        tall = max_row_cm is not None and any(
-            estimate_height_cm(v, w, size_pt) > max_row_cm for v, w in zip(texts, widths_cm, strict=False)
-        )
-        xml.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        if len(texts) == 1 and len(headers) > 1:
-            # The spanning cell is as wide as the columns it spans: LibreOffice sizes the table from it.
-            xml.append(_cell_xml(texts[0], body_sid, sum(twips), None, True, len(headers), "F2F2F2"))
-        else:
-            for i, w in enumerate(twips):
-                if i < len(texts):
-                    xml.append(_cell_xml(texts[i], body_sid, w, centre if i in center else None, False))
-                else:
-                    xml.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p/></w:tc>')
-        xml.append("</w:tr>")
-    xml.append("</w:tbl>")
-    return Table(append_block(doc, "".join(xml)), doc._body)  # type: ignore[arg-type]
-
-
-def page_break(doc: DocumentObject) -> None:
-    """Add a page break."""
-    from docx.enum.text import WD_BREAK
-
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def points(value: float) -> Pt:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ita_xl.measures import code_span, item_label, item_span, join_thai
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table
+from ita_xl.word.docx_xml import add_table
 
 if TYPE_CHECKING:
     from ita_xl.word.context import Ctx

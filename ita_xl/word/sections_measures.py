@@ -12,7 +12,8 @@ from docx.shared import Cm, Emu
 from ita_xl.measures import measures_for
 from ita_xl.model import Measure
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_paragraph, add_table, page_number_format, style_id, text_width
+from ita_xl.word.docx_helpers import page_number_format, style_id, text_width
+from ita_xl.word.docx_xml import add_paragraph, add_table
 
 if TYPE_CHECKING:
     from ita_xl.word.context import Ctx

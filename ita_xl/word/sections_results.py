@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from ita_xl.result import LevelScore
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table, bold_run
+from ita_xl.word.docx_helpers import bold_run
+from ita_xl.word.docx_xml import add_table
 
 if TYPE_CHECKING:
     from ita_xl.word.charts import Chart

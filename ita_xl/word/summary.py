@@ -10,7 +10,8 @@ from ita_xl.errors import OutputError, Where
 from ita_xl.rollup import Rollup
 from ita_xl.thai import score_text, thai_date, thai_digits
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table, clean, footer_page_number, set_style, style_id
+from ita_xl.word.docx_helpers import clean, footer_page_number, set_style, style_id
+from ita_xl.word.docx_xml import add_table
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)

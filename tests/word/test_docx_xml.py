@@ -16,7 +16,8 @@ from ita_xl.model import Measure
 from ita_xl.result import Result
 from ita_xl.scoring import score
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_paragraph, add_table, estimate_height_cm, run_xml, style_id
+from ita_xl.word.docx_helpers import estimate_height_cm, style_id
+from ita_xl.word.docx_xml import add_paragraph, add_table, run_xml
 from ita_xl.word.report import ReportOptions, write_report
 from tests.helpers import reference_input
 

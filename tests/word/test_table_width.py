@@ -4,7 +4,7 @@ from docx import Document
 from docx.shared import Cm
 
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_table
+from ita_xl.word.docx_xml import add_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -119,11 +119,16 @@ def report_outcomes(outcomes: list[BuildOutcome], lang: str, echo: Callable[[str
     failed = [o for o in outcomes if o.error is not None]
     built = [o for o in outcomes if o.error is None]
     th = lang == "th"
+    said: set[str] = set()
     for o in sorted(built, key=lambda o: str(o.source)):
         for w in o.warnings:
+            if w.code == "provisional-method" and w.th in said:
+                continue  # the method's notice is said once per batch, not once per office
+            said.add(w.th if w.code == "provisional-method" else "")
             echo(("คำเตือน: " if th else "warning: ") + f"{o.source.name}: {w.message(lang)}")
         for out in o.outputs:
-            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out))
+            made = f" ({o.pdf_engine})" if out.suffix == ".pdf" and o.pdf_engine else ""
+            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out) + made)
     for o in sorted(failed, key=lambda o: str(o.source)):
         assert o.error is not None
         msg = o.error.message(lang)

@@ -12,29 +12,15 @@ from typing import Any
 import click
 
 from ita_xl import __version__
+from ita_xl.cli_lang import LANG_ENV, LANGS, LocalGroup, install, resolve_lang
 from ita_xl.errors import ItaError, UsageError
 
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["th", "en"]),
-    default="th",
-    show_default=True,
-    help="Language of messages: th (Thai) or en (English).",
-)
-DEBUG = click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error, for a bug report.")
-YEAR = click.option(
-    "--year",
-    type=int,
-    default=None,
-    help="Fiscal year (BE) of the method, e.g. 2566. Default: the year the workbook names.",
-)
-FRAMEWORK = click.option(
-    "--framework",
-    "framework_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Use your own method file (TOML) instead of a shipped year, e.g. for FY2567.",
-)
+# Help texts of commands and options, in Thai and English, live in ita_xl/cli_texts.py (keyed by command and
+# parameter name); a new command or option adds its entry there.
+LANG = click.option("--lang", type=click.Choice(LANGS, case_sensitive=False), default=None, callback=resolve_lang)
+DEBUG = click.option("--debug", is_flag=True)
+YEAR = click.option("--year", type=int, default=None)
+FRAMEWORK = click.option("--framework", "framework_path", type=click.Path(dir_okay=False), default=None)
 
 
 def say(message: str) -> None:
@@ -83,17 +69,11 @@ def resolve_framework(year: int | None, framework_path: str | None) -> Any:
     return None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ita-xl")
-def cli() -> None:
-    """ita-xl: from the ITA Excel workbooks of a Thai public office to its analysis workbook and formal report.
-
-    \b
-    Example:
-      ita-xl new --year 2566 --office "สพป.ตัวอย่าง" my-office.xlsx
-      ita-xl check my-office.xlsx
-      ita-xl build my-office.xlsx
-    """
+@click.option("--lang", type=click.Choice(LANGS, case_sensitive=False), default="th", envvar=LANG_ENV)
+def cli(lang: str) -> None:
+    """The ita-xl program; its help is HELP["ita-xl"] in cli_texts.py."""
 
 
 @cli.command()
@@ -101,38 +81,29 @@ def cli() -> None:
 @DEBUG
 @guarded
 def frameworks(lang: str, debug: bool) -> None:
-    """List the fiscal years whose method ships with ita-xl.
-
-    \b
-    Example:
-      ita-xl frameworks
-    """
+    """List the fiscal years whose method ships with ita-xl."""
     from ita_xl import framework as fwmod
 
     for year in fwmod.available_years():
         fw = fwmod.load(year=year)
-        items = len(fw.items)
-        click.echo(f"{year}\t{fw.title}\t{items} items\t{fw.source}")
+        items = f"{len(fw.items)} ข้อ" if lang == "th" else f"{len(fw.items)} items"
+        note = ("\t" + ("ชั่วคราว" if lang == "th" else "provisional")) if fw.provisional else ""
+        click.echo(f"{year}\t{fw.family}\t{fw.title}\t{items}\t{fw.source}{note}")
 
 
 @cli.command()
 @click.argument("out", type=click.Path(dir_okay=False))
 @YEAR
 @FRAMEWORK
-@click.option("--office", default=None, help="Office name to write into the template.")
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.option("--office", default=None)
+@click.option("--force", is_flag=True)
 @LANG
 @DEBUG
 @guarded
 def new(
     out: str, year: int | None, framework_path: str | None, office: str | None, force: bool, lang: str, debug: bool
 ) -> None:
-    """Write a blank workbook for staff to fill (OUT.xlsx).
-
-    \b
-    Example:
-      ita-xl new --year 2566 --office "สพป.จันทบุรี เขต 2" office-2566.xlsx
-    """
+    """Write a blank workbook for staff to fill (OUT.xlsx)."""
     from ita_xl import framework as fwmod
     from ita_xl.excel.template import write_template
     from ita_xl.safeio import atomic_output
@@ -148,6 +119,8 @@ def new(
         )
     with atomic_output(target) as tmp:
         write_template(fw, tmp, office=office)
+    if fw.provisional:
+        say(("คำเตือน: " if lang == "th" else "warning: ") + fw.provisional[0 if lang == "th" else 1])
     say(f"เขียนแบบฟอร์มปีงบประมาณ {fw.year} แล้ว: {out}" if lang == "th" else f"wrote the FY{fw.year} template: {out}")
 
 
@@ -159,14 +132,7 @@ def new(
 @DEBUG
 @guarded
 def check(workbook: str, year: int | None, framework_path: str | None, lang: str, debug: bool) -> None:
-    """List every problem in a filled workbook at once, with sheet and cell.
-
-    Exit code 0: no error (warnings may remain); 1: errors to fix; 2: usage problem.
-
-    \b
-    Example:
-      ita-xl check workbooks/chanthaburi2-2565.xlsx
-    """
+    """List every problem in a filled workbook at once, with sheet and cell."""
     from ita_xl.grouping import group_findings
     from ita_xl.pipeline import evaluate
 
@@ -197,12 +163,7 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
 @DEBUG
 @guarded
 def score(workbook: str, year: int | None, framework_path: str | None, lang: str, debug: bool) -> None:
-    """Print the scores of a filled workbook as JSON on standard output.
-
-    \b
-    Example:
-      ita-xl score workbooks/chanthaburi2-2565.xlsx > result.json
-    """
+    """Print the scores of a filled workbook as JSON on standard output."""
     from ita_xl.pipeline import evaluate
     from ita_xl.result import to_json
 
@@ -220,39 +181,15 @@ def score(workbook: str, year: int | None, framework_path: str | None, lang: str
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-o",
-    "--out-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Folder for the outputs. Default: beside each input.",
-)
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False), default=None)
 @YEAR
 @FRAMEWORK
-@click.option(
-    "--text",
-    "text_path",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="Your own copy of the report wording (TOML); see `ita-xl texts`.",
-)
-@click.option(
-    "--style",
-    "style_path",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="A .docx whose styles (font, letterhead) the report uses.",
-)
-@click.option("--pdf", is_flag=True, help="Also write the report as PDF (needs LibreOffice).")
-@click.option("--no-charts", is_flag=True, help="Leave the charts out (faster).")
-@click.option(
-    "--rollup",
-    "rollup_path",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="A roll-up summary (.xlsx from `ita-xl rollup`) that gives rank and national mean.",
-)
-@click.option("-j", "--jobs", type=int, default=None, help="Worker processes for many files. Default: the cores.")
+@click.option("--text", "text_path", type=click.Path(dir_okay=False, exists=True), default=None)
+@click.option("--style", "style_path", type=click.Path(dir_okay=False, exists=True), default=None)
+@click.option("--pdf", is_flag=True)
+@click.option("--no-charts", is_flag=True)
+@click.option("--rollup", "rollup_path", type=click.Path(dir_okay=False, exists=True), default=None)
+@click.option("-j", "--jobs", type=int, default=None)
 @LANG
 @DEBUG
 @guarded
@@ -270,13 +207,7 @@ def build(
     lang: str,
     debug: bool,
 ) -> None:
-    """Write the analysis workbook and the Thai report of each workbook (files or folders).
-
-    \b
-    Example:
-      ita-xl build workbooks/chanthaburi2-2565.xlsx
-      ita-xl build offices/ -o out/ --pdf
-    """
+    """Write the analysis workbook and the Thai report of each workbook (files or folders)."""
     from ita_xl.batch import collect_inputs, run_batch
     from ita_xl.pipeline import BuildOptions
 
@@ -291,24 +222,21 @@ def build(
         rollup=Path(rollup_path) if rollup_path else None,
     )
     files = collect_inputs([Path(p) for p in inputs])
+    if options.style is not None:
+        from ita_xl.word.style_check import style_findings
+
+        for finding in style_findings(options.style):
+            say(("คำเตือน: " if lang == "th" else "warning: ") + finding.message(lang))
     failed = run_batch(files, options, jobs=jobs, lang=lang, echo=say)
     sys.exit(1 if failed else 0)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-o", "--out", "out", type=click.Path(dir_okay=False), required=True, help="The summary workbook to write (.xlsx)."
-)
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Also write a short Thai summary report for the parent agency (.docx).",
-)
-@click.option("--no-charts", is_flag=True, help="Leave the charts out.")
-@click.option("-j", "--jobs", type=int, default=None, help="Worker processes. Default: the cores.")
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), required=True)
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--no-charts", is_flag=True)
+@click.option("-j", "--jobs", type=int, default=None)
 @LANG
 @DEBUG
 @guarded
@@ -321,15 +249,8 @@ def rollup(
     lang: str,
     debug: bool,
 ) -> None:
-    """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`).
-
-    Ties share a rank (1, 2, 2, 4), listed by office name.
-
-    \b
-    Example:
-      ita-xl rollup offices/ -o summary.xlsx --report summary.docx
-      ita-xl build my-office.xlsx --rollup summary.xlsx
-    """
+    """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`)."""
+    from ita_xl import framework as fwmod
     from ita_xl.batch import collect_inputs
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
@@ -350,6 +271,10 @@ def rollup(
             write_summary_report(summary, tmp)
         outputs.append(Path(report_path))
     th = lang == "th"
+    for year in sorted({o.year for o in summary.offices if o.provisional}):
+        notice = fwmod.load(year=year).provisional
+        if notice:
+            say(("คำเตือน: " if th else "warning: ") + notice[0 if th else 1])
     for source, message in summary.failed:
         say(("ไม่สำเร็จ: " if th else "failed: ") + (message if source in message else f"{source}: {message}"))
     for o in outputs:
@@ -366,18 +291,12 @@ def rollup(
 
 @cli.command()
 @click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.option("--force", is_flag=True)
 @LANG
 @DEBUG
 @guarded
 def texts(out: str, force: bool, lang: str, debug: bool) -> None:
-    """Write a copy of the report's wording (TOML) for an office to edit, then use it with build --text.
-
-    \b
-    Example:
-      ita-xl texts my-wording.toml
-      ita-xl build my-office.xlsx --text my-wording.toml
-    """
+    """Write a copy of the report's wording (TOML) for an office to edit, then use it with build --text."""
     from ita_xl.safeio import atomic_output
     from ita_xl.word.texts import default_text_path
 
@@ -397,28 +316,20 @@ def texts(out: str, force: bool, lang: str, debug: bool) -> None:
 
 
 @cli.command()
-@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--no-browser", is_flag=True, help="Do not open the browser; only print the address.")
-@click.option(
-    "--max-upload-mb", type=click.IntRange(1, 4096), default=None, help="Largest upload at a time, in MB. Default: 100."
-)
+@click.option("--port", type=int, default=8765, show_default=True)
+@click.option("--no-browser", is_flag=True)
+@click.option("--max-upload-mb", type=click.IntRange(1, 4096), default=None)
 @LANG
 @DEBUG
 @guarded
 def serve(port: int, no_browser: bool, max_upload_mb: int | None, lang: str, debug: bool) -> None:
-    """Open the page in the browser: templates, check, scores, report and roll-up, on this computer only.
-
-    The page listens on 127.0.0.1 only (no other computer can reach it) and removes every upload and result
-    when it stops (Ctrl+C). Needs the web extra: pip install "ita-xl[web]".
-
-    \b
-    Example:
-      ita-xl serve
-      ita-xl serve --port 8800 --no-browser
-    """
+    """Open the page in the browser: templates, check, scores, report and roll-up, on this computer only."""
     from ita_xl.web.server import serve as run
 
     run(port, open_browser=not no_browser, echo=say, max_upload_mb=max_upload_mb)
+
+
+install()
 
 
 def main() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from fractions import Fraction
 
 _CTX = Context(prec=40)
 TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -64,3 +66,49 @@ def quantize(value: Decimal, places: int = 2, mode: str = "half_up") -> Decimal:
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
     """Return numerator / denominator with 40 significant digits."""
     return _CTX.divide(numerator, denominator)
+
+
+# ---- exact rationals: every mean and weighted sum is a Fraction, rounded once, exactly -----------
+
+
+def exact(value: Decimal | int) -> Fraction:
+    """Return ``value`` as an exact Fraction (a Decimal converts without loss)."""
+    return Fraction(value)
+
+
+def exact_mean(values: Iterable[Fraction]) -> Fraction | None:
+    """Return the exact mean of ``values``, or None when empty."""
+    items = list(values)
+    if not items:
+        return None
+    return sum(items, Fraction(0)) / len(items)
+
+
+def round_exact(value: Fraction, places: int = 2, mode: str = "half_up") -> Decimal:
+    """Return the rational ``value`` rounded to ``places`` decimals by ``mode``, with no intermediate rounding.
+
+    "truncate" cuts toward zero and "half_up" rounds halves away from zero, as Decimal's ROUND_DOWN and
+    ROUND_HALF_UP do; 85 exactly stays 85.00 however its parts were computed.
+    """
+    scaled = abs(value) * 10**places
+    whole = math.floor(scaled) if mode == "truncate" else math.floor(scaled + Fraction(1, 2))
+    sign = -1 if value < 0 else 1
+    return Decimal(sign * whole).scaleb(-places)
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """Return ``value`` as a Decimal of 40 significant digits (exact when it terminates within them)."""
+    return _CTX.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def float_snap_places(value: Decimal, places: int = 2, mode: str = "half_up") -> int:
+    """Return the decimals a spreadsheet should round a float to before its final ROUND/TRUNC.
+
+    A float sum of means carries noise near 1e-13 (84.99999999999999 for 85). Rounding first to 9
+    decimals removes it; only a value that really lies within 1e-9 of a boundary needs more.
+    """
+    target = quantize(value, places, mode)
+    for snap in (9, 10, 11, 12):
+        if quantize(quantize(value, snap, "half_up"), places, mode) == target:
+            return snap
+    return 12

@@ -15,6 +15,7 @@ from ita_xl.model import (
     Grade,
     Indicator,
     Item,
+    Level,
     Rounding,
     Scale,
     Statement,
@@ -24,6 +25,7 @@ from ita_xl.model import (
 
 FRAMEWORK_DIR = Path(__file__).parent / "frameworks"
 ROUNDING_MODES = ("half_up", "truncate")
+WINDOWS = ("current", "previous", "first_half")
 
 
 def available_years() -> list[int]:
@@ -34,6 +36,15 @@ def available_years() -> list[int]:
         if stem.isdigit():
             years.append(int(stem))
     return sorted(years)
+
+
+def default_year() -> int:
+    """Return the latest shipped year whose method is not a provisional copy (FY2569 while FY2570 is provisional)."""
+    years = available_years()
+    for year in reversed(years):
+        if _load_path(str(builtin_path(year))).provisional is None:
+            return year
+    return years[-1]
 
 
 def builtin_path(year: int) -> Path:
@@ -53,7 +64,7 @@ def load(year: int | None = None, path: str | Path | None = None) -> Framework:
     if path is not None:
         return _load_path(str(Path(path).resolve()))
     if year is None:
-        year = available_years()[-1]
+        year = default_year()
     return _load_path(str(builtin_path(year)))
 
 
@@ -140,6 +151,14 @@ class _Parser:
                 raise self.fail(f"next_year.items.{old}", "ไม่ใช่รหัสข้อของปีนี้", "is not an item code of this year")
             if not isinstance(new, str):
                 raise self.fail(f"next_year.items.{old}", 'ต้องเป็นข้อความ เช่น "o13"', 'must be a string like "o13"')
+        publication = d.get("publication", {})
+        if not isinstance(publication, dict):
+            raise self.fail("publication", "ต้องเป็นตาราง", "must be a table")
+        analysis_item = str(publication.get("analysis_item", "")).strip().lower()
+        follow_up_item = str(publication.get("follow_up_item", "")).strip().lower()
+        for key, code in (("analysis_item", analysis_item), ("follow_up_item", follow_up_item)):
+            if code and code not in items:
+                raise self.fail(f"publication.{key}", f"ไม่มีข้อ {code} ในปีนี้", f"{code} is not an item of this year")
         return Framework(
             year=year,
             title=self.get(d, "title", str, ""),
@@ -156,7 +175,57 @@ class _Parser:
             items=items,
             next_year=nxt.get("year") if isinstance(nxt, dict) else None,
             next_year_items={k.lower(): v.lower() for k, v in next_items.items()},
+            family=str(d.get("family", "nacc")),
+            family_name=str(d.get("family_name", "")),
+            levels=self._levels(tools),
+            provisional=self._provisional(),
+            analysis_item=analysis_item,
+            follow_up_item=follow_up_item,
+            links=self._links(items),
         )
+
+    def _levels(self, tools: dict[str, Tool]) -> tuple[Level, ...]:
+        levels = []
+        for n, lv in enumerate(self.data.get("levels", [])):
+            where = f"levels[{n}]"
+            min_tool = lv.get("min_tool")
+            levels.append(
+                Level(
+                    self.get(lv, "label", str, where),
+                    str(lv.get("label_en", "")),
+                    self.get(lv, "min_total", Decimal, where),
+                    None if min_tool is None else self.get(lv, "min_tool", Decimal, where),
+                    self.get(lv, "passed", bool, where),
+                )
+            )
+        ordered = sorted(levels, key=lambda lv: (lv.min_total, lv.min_tool or 0), reverse=True)
+        if levels != ordered:
+            raise self.fail("levels", "ต้องเรียงจากระดับสูงสุดลงมา", "levels must be ordered highest first")
+        return tuple(levels)
+
+    def _provisional(self) -> tuple[str, str] | None:
+        table = self.data.get("provisional")
+        if table is None:
+            return None
+        th = self.get(table, "th", str, "provisional") if isinstance(table, dict) else None
+        en = self.get(table, "en", str, "provisional") if isinstance(table, dict) else None
+        if th is None or en is None:
+            raise self.fail("provisional", "ต้องเป็นตาราง { th = …, en = … }", "must be a table { th = …, en = … }")
+        return th, en
+
+    def _links(self, items: dict[str, Item]) -> dict[str, dict[int, str]]:
+        links: dict[str, dict[int, str]] = {}
+        for code, earlier in self.data.get("links", {}).items():
+            key = code.strip().lower()
+            if key not in items or not isinstance(earlier, dict):
+                raise self.fail(
+                    f"links.{code}", "ต้องเป็นรหัสข้อของปีนี้ = { ปี = รหัส }", "must be this year's item = { year = code }"
+                )
+            try:
+                links[key] = {int(y): str(c).strip().lower() for y, c in earlier.items()}
+            except ValueError:
+                raise self.fail(f"links.{code}", "ปีต้องเป็นตัวเลข", "years must be numbers") from None
+        return links
 
     def _rounding(self) -> Rounding:
         table = self.get(self.data, "rounding", dict, "")
@@ -284,13 +353,16 @@ class _Parser:
                     )
                 )
             title = self.get(it, "title", str, f"items.{code}")
+            window = str(it.get("window", ""))
+            if window and window not in WINDOWS:
+                raise self.fail(f"items.{code}.window", f"ต้องเป็น {' หรือ '.join(WINDOWS)}", f"must be one of {WINDOWS}")
             if not statements:
                 statements.append(Statement(code, code, title, scale, reverse))
             for st in statements:
                 if st.code in seen:
                     raise self.fail(f"items.{code}", f"รหัส {st.code} ซ้ำ", f"code {st.code} appears twice")
                 seen.add(st.code)
-            items[code] = Item(code, "", indicator, sub, title, scale, reverse, tuple(statements))
+            items[code] = Item(code, "", indicator, sub, title, scale, reverse, tuple(statements), window)
         return items
 
     def _indicators(
@@ -335,6 +407,7 @@ class _Parser:
                 item.scale,
                 item.reverse,
                 item.statements,
+                item.window,
             )
         for code, ind in list(indicators.items()):
             ind_subs = tuple(s for s in subs if subs[s].indicator == code)

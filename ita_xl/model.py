@@ -46,6 +46,17 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class Level:
+    """A rating level of FY2567+ (ผ่านดี): the total and every tool must reach their minimums."""
+
+    label: str
+    label_en: str
+    min_total: Decimal
+    min_tool: Decimal | None
+    passed: bool
+
+
+@dataclass(frozen=True)
 class Rounding:
     """How scores are shown: ``places`` decimals, half-up or truncated, and the consistency tolerance."""
 
@@ -115,6 +126,7 @@ class Item:
     scale: str
     reverse: bool
     statements: tuple[Statement, ...]
+    window: str = ""  # OIT evidence window: "current", "previous", "first_half" or "" (not stated)
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,13 @@ class Framework:
     items: dict[str, Item]
     next_year: int | None = None
     next_year_items: dict[str, str] = field(default_factory=dict)
+    family: str = "nacc"
+    family_name: str = ""
+    levels: tuple[Level, ...] = ()  # rating levels (FY2567+), highest first; empty: the grade is the result
+    provisional: tuple[str, str] | None = None  # (Thai, English) notice that the rules are a provisional copy
+    analysis_item: str = ""  # the OIT item this report is published as (o42, o25)
+    follow_up_item: str = ""  # the OIT item of the follow-up of last year's measures (o43, o26)
+    links: dict[str, dict[int, str]] = field(default_factory=dict)  # item -> {earlier year: its code then}
 
     def statements(self, tool: str) -> list[Statement]:
         """Return the answer columns of a survey tool in form order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ class BuildOutcome:
     error: ItaError | None = None
     warnings: list[Finding] = field(default_factory=list)
     total: float | None = None
+    pdf_engine: str = ""  # the program that made the PDF, when one was made
 
 
 def output_paths(source: Path, out_dir: Path | None, stem: str | None = None) -> tuple[Path, Path, Path]:
@@ -66,7 +68,7 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
     from ita_xl.safeio import atomic_output
 
     source = ev.path
-    outcome = BuildOutcome(source, warnings=ev.warnings)
+    outcome = BuildOutcome(source, warnings=list(ev.warnings))
     try:
         if ev.errors:
             first = ev.errors[0]
@@ -90,14 +92,20 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
             from ita_xl.word.report import ReportOptions, write_report
 
             ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-            with atomic_output(docx, protect=(source, *options.protect)) as tmp:
-                write_report(ev.result, tmp, ropts)
-            outcome.outputs.append(docx)
             if options.pdf:
-                from ita_xl.word.pdf import convert_to_pdf
+                from ita_xl.word.publish import make_pdf
 
                 with atomic_output(pdf, protect=(source, *options.protect)) as tmp:
-                    convert_to_pdf(docx, tmp)
+                    made = make_pdf(ev.result, ropts, tmp)
+                outcome.warnings.extend(made.notes)
+                outcome.pdf_engine = made.engine
+                # The Word document gets the same table of contents as the PDF.
+                ropts = dataclasses.replace(ropts, toc_pages=made.pages)
+            with atomic_output(docx, protect=(source, *options.protect)) as tmp:
+                built = write_report(ev.result, tmp, ropts)
+            outcome.warnings.extend(built.notes)
+            outcome.outputs.append(docx)
+            if options.pdf:
                 outcome.outputs.append(pdf)
     except ItaError as exc:
         outcome.error = exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ita_xl.model import Framework, Measure, OfficeInfo, OitEntry
@@ -38,7 +39,8 @@ class StatementStats:
     item: str
     answered: int
     counts: tuple[int, ...]
-    score: Decimal | None
+    score: Decimal | None  # 40 significant digits of ``exact``
+    exact: Fraction | None = None  # the exact mean, which the levels above are computed from
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,31 @@ class Comparison:
     difference: Decimal | None
     rank: int | None
     rank_of: int | None
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A tool below the floor of the next rating level: its shown score and the floor."""
+
+    tool: str
+    score: Decimal
+    needed: Decimal
+
+    @property
+    def gap(self) -> Decimal:
+        return self.needed - self.score
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The rating label of FY2567+, and the next label with the tools that alone keep the office from it."""
+
+    label: str
+    label_en: str
+    passed: bool
+    next_label: str = ""
+    next_label_en: str = ""
+    shortfalls: tuple[Shortfall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +126,7 @@ class Result:
     measures: tuple[Measure, ...] = ()
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    rating: Rating | None = None
 
     def level(self, code: str) -> LevelScore | None:
         """Return the score of a tool, indicator, sub-indicator or item code."""
@@ -132,6 +160,19 @@ def _detail(s: LevelScore) -> dict[str, Any]:
     return d
 
 
+def _rating(r: Rating | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    held = [{"tool": s.tool, "score": _num(s.score), "needed": _num(s.needed)} for s in r.shortfalls]
+    return {
+        "label": r.label,
+        "label_en": r.label_en,
+        "passed": r.passed,
+        "held_back_from": r.next_label or None,
+        "held_back_by": held,
+    }
+
+
 def to_dict(result: Result) -> dict[str, Any]:
     """Return the result as plain JSON-ready data (scores as numbers with 2 decimals)."""
     o = result.office
@@ -143,6 +184,8 @@ def to_dict(result: Result) -> dict[str, Any]:
     nat = result.national
     return {
         "framework": result.framework.year,
+        "family": result.framework.family,
+        "provisional": result.framework.provisional is not None,
         "source": result.source,
         "office": {
             "name": o.name,
@@ -156,6 +199,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "grade": total.grade if total else None,
         "grade_label": total.grade_label if total else None,
         "passed": total.passed if total else None,
+        "rating": _rating(result.rating),
         "tools": {c: _num(s.shown) for c, s in result.tools.items()},
         "indicators": {c: _num(s.shown) for c, s in result.indicators.items()},
         "subindicators": {c: _num(s.shown) for c, s in result.subindicators.items()},

@@ -33,6 +33,8 @@ class OfficeRow:
     tools: dict[str, Decimal]
     indicators: dict[str, Decimal]
     rank: int = 0
+    rating: str = ""  # the rating label of FY2567+ ("" before)
+    provisional: bool = False  # scored with a provisional method file
 
 
 @dataclass
@@ -103,6 +105,8 @@ def _row_from_json(data: dict[str, Any], source: str) -> OfficeRow:
         passed=bool(data.get("passed")),
         tools={k: d(v) for k, v in (data.get("tools") or {}).items() if v is not None},
         indicators={k: d(v) for k, v in (data.get("indicators") or {}).items() if v is not None},
+        rating=str((data.get("rating") or {}).get("label") or ""),
+        provisional=bool(data.get("provisional")),
     )
 
 

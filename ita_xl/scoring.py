@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from fractions import Fraction
 
-from ita_xl.decimals import divide, mean, quantize
+from ita_xl.decimals import exact, exact_mean, quantize, round_exact, to_decimal
 from ita_xl.model import Framework, HistoryEntry, OfficeInput, SurveyData
+from ita_xl.rating import rate
 from ita_xl.result import (
     DOWN,
     SAME,
@@ -19,12 +21,11 @@ from ita_xl.result import (
     Trend,
 )
 
-HUNDRED = Decimal(100)
 
-
-def fmt(value: Decimal) -> str:
+def fmt(value: Decimal | Fraction) -> str:
     """Return ``value`` with two decimals for messages."""
-    return f"{quantize(value):.2f}"
+    shown = round_exact(value) if isinstance(value, Fraction) else quantize(value)
+    return f"{shown:.2f}"
 
 
 def statement_stats(fw: Framework, survey: SurveyData) -> dict[str, StatementStats]:
@@ -38,9 +39,10 @@ def statement_stats(fw: Framework, survey: SurveyData) -> dict[str, StatementSta
         answered = sum(counts)
         score = None
         if answered:
-            points = sum((scale.points(i, st.reverse) * n for i, n in enumerate(counts)), Decimal(0))
-            score = divide(points, Decimal(answered))
-        stats[st.code] = StatementStats(st.code, st.item, answered, counts, score)
+            points = sum((exact(scale.points(i, st.reverse)) * n for i, n in enumerate(counts)), Fraction(0))
+            score = points / answered
+        shown = None if score is None else to_decimal(score)
+        stats[st.code] = StatementStats(st.code, st.item, answered, counts, shown, score)
     return stats
 
 
@@ -50,8 +52,10 @@ class _Scorer:
     def __init__(self, fw: Framework, data: OfficeInput) -> None:
         self.fw = fw
         self.data = data
-        self.given = {k.lower() if k[:1] in "ieoIEO" and k[1:2].isdigit() else k: v for k, v in data.given.items()}
-        self.values: dict[str, Decimal] = {}
+        self.given = {
+            k.lower() if k[:1] in "ieoIEO" and k[1:2].isdigit() else k: exact(v) for k, v in data.given.items()
+        }
+        self.values: dict[str, Fraction] = {}  # exact: every mean and the weighted sum are rationals
         self.is_given: set[str] = set()
         self.findings: list[Finding] = []
 
@@ -68,7 +72,7 @@ class _Scorer:
         known = [self.values[c] for c in children if c in self.values]
         computed = None
         if known and (len(known) == len(children) or partial_ok):
-            computed = mean(known)
+            computed = exact_mean(known)
             if len(known) < len(children):
                 missing = ", ".join(c for c in children if c not in self.values)
                 self.find(
@@ -87,12 +91,12 @@ class _Scorer:
             self.values[code] = computed
 
     def check(
-        self, code: str, label_th: str, label_en: str, value: Decimal, computed: Decimal, children: list[str]
+        self, code: str, label_th: str, label_en: str, value: Fraction, computed: Fraction, children: list[str]
     ) -> None:
         """Report a given score that disagrees with its own parts by more than rounding."""
         if code == "total":
-            computed = quantize(computed, self.fw.rounding.places, self.fw.rounding.total)
-        if abs(value - computed) <= self.fw.rounding.tolerance:
+            computed = exact(round_exact(computed, self.fw.rounding.places, self.fw.rounding.total))
+        if abs(value - computed) <= exact(self.fw.rounding.tolerance):
             return
         parts = ", ".join(f"{c} = {fmt(self.values[c])}" for c in children)
         self.find(
@@ -126,20 +130,20 @@ class _Scorer:
                 unanswered.setdefault(item.tool, []).extend(
                     st.code for st in item.statements if stats[st.code].answered == 0
                 )
-                scores = [stats[s.code].score for s in item.statements]
-                known = [s for s in scores if s is not None]
-                if known:
-                    self.values[item.code] = mean(known) or Decimal(0)
+                scores = [stats[s.code].exact for s in item.statements]
+                item_mean = exact_mean(s for s in scores if s is not None)
+                if item_mean is not None:
+                    self.values[item.code] = item_mean
             elif kind == "checklist" and self.data.oit:
                 entry = self.data.oit.get(item.code)
                 scale = self.fw.scales[item.scale]
                 if entry is None or entry.published is None:
                     blank_oit.append(item.code)
                 published = bool(entry and entry.published)
-                self.values[item.code] = scale.points(0 if published else len(scale.answers) - 1, item.reverse)
+                self.values[item.code] = exact(scale.points(0 if published else len(scale.answers) - 1, item.reverse))
             if item.code in self.given:
                 value = self.given[item.code]
-                if item.code in self.values and abs(self.values[item.code] - value) > self.fw.rounding.tolerance:
+                if item.code in self.values and abs(self.values[item.code] - value) > exact(self.fw.rounding.tolerance):
                     self.find(
                         "warning",
                         "consistency",
@@ -183,7 +187,7 @@ class _Scorer:
         tools = list(fw.tools)
         computed = None
         if all(t in self.values for t in tools):
-            computed = sum((fw.tools[t].weight * self.values[t] for t in tools), Decimal(0)) / HUNDRED
+            computed = sum((exact(fw.tools[t].weight) * self.values[t] for t in tools), Fraction(0)) / 100
         if "total" in self.given:
             self.values["total"] = self.given["total"]
             self.is_given.add("total")
@@ -209,17 +213,17 @@ class _Scorer:
         fw = self.fw
         value = self.values[code]
         mode = fw.rounding.total if level == "total" else fw.rounding.scores
-        shown = quantize(value, fw.rounding.places, mode)
+        shown = round_exact(value, fw.rounding.places, mode)
         band = fw.grade(shown)
         weight = weighted = None
         if level == "tool":
             weight = fw.tools[code].weight
-            weighted = quantize(weight * value / HUNDRED, fw.rounding.places, fw.rounding.scores)
+            weighted = round_exact(exact(weight) * value / 100, fw.rounding.places, fw.rounding.scores)
         return LevelScore(
             code,
             level,
             name,
-            value,
+            to_decimal(value),
             shown,
             band.code,
             band.label,
@@ -277,6 +281,9 @@ def score(fw: Framework, data: OfficeInput) -> Result:
             f"the office sheet says fiscal year {data.office.year} but the framework is {fw.year}",
             s.where("year"),
         )
+    if fw.provisional:
+        s.find("warning", "provisional-method", fw.provisional[0], fw.provisional[1], fw.source.rsplit("/", 1)[-1])
+    rating = rate(fw, total.shown if total else None, {c: ls.shown for c, ls in tools.items()})
     trends = history(fw, data.history, year, total.shown if total else None)
     national = None
     o = data.office
@@ -304,4 +311,5 @@ def score(fw: Framework, data: OfficeInput) -> Result:
         findings=tuple(s.findings),
         measures=data.measures,
         source=data.source,
+        rating=rating,
     )

@@ -36,7 +36,9 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
     for name in cli.commands:
         res = CliRunner().invoke(cli, [name, "--help"])
         assert res.exit_code == 0, name
-        assert "Example" in res.output, f"{name} --help has no example"
+        assert "ตัวอย่าง" in res.output, f"{name} --help has no example in Thai"
+        res = CliRunner().invoke(cli, [name, "--help", "--lang", "en"])
+        assert "Example" in res.output, f"{name} --help --lang en has no example"
         assert f"ita-xl {name}" in README, f"{name} is missing from the README"
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xl.decimals import float_snap_places
 from ita_xl.excel.bulk_rows import BulkSheet
 from ita_xl.excel.xlsx_style import Styles, cell, clean
 from ita_xl.model import Framework, OfficeInput
@@ -88,10 +89,16 @@ class Book:
             return self.refs[f"given:{code}"]
         return computed
 
+    def rounded(self, score_cell: str, ls: LevelScore) -> str:
+        """Return a formula for the shown score of ``score_cell``: float noise snapped off, then rounded half-up."""
+        places = self.fw.rounding.places
+        snap = float_snap_places(ls.value, places, self.fw.rounding.scores)
+        return f"ROUND(ROUND({score_cell},{snap}),{places})"
+
     def grade_cells(self, ws: Worksheet, row: int, col: int, score_cell: str, ls: LevelScore, label: bool) -> int:
         """Write grade (and its label when ``label``), ผ่าน/ไม่ผ่าน from the score in ``score_cell``; return next col."""
         st = self.st
-        rounded = f"ROUND({score_cell},{self.fw.rounding.places})"
+        rounded = self.rounded(score_cell, ls)
         self.formula(
             ws,
             row,
@@ -111,7 +118,7 @@ class Book:
 
     def strength_cell(self, ws: Worksheet, row: int, col: int, score_cell: str, ls: LevelScore) -> None:
         """Write จุดแข็ง/จุดอ่อน by the framework's strength threshold."""
-        rounded = f"ROUND({score_cell},{self.fw.rounding.places})"
+        rounded = self.rounded(score_cell, ls)
         formula = f'IF({rounded}>={self.refs["strength"]},"{STRENGTH}","{WEAKNESS}")'
         self.formula(ws, row, col, formula, STRENGTH if ls.strength else WEAKNESS, self.st.td_center)
 

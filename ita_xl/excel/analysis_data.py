@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.excel.analysis_book import (
     ANSWERS,
@@ -15,7 +16,7 @@ from ita_xl.excel.analysis_book import (
     given_key,
 )
 from ita_xl.excel.bulk_rows import BulkSheet
-from ita_xl.excel.xlsx_style import clean, fit_width, ref, setup_sheet
+from ita_xl.excel.xlsx_style import clean, fit_width, freeze_header, is_wide, print_pages, ref, setup_sheet
 from ita_xl.thai import thai_date
 
 LEVEL_NAMES = {"total": "คะแนนรวม", "tool": "เครื่องมือ", "indicator": "ตัวชี้วัด", "subindicator": "ตัวชี้วัดย่อย", "item": "ข้อ"}
@@ -91,6 +92,7 @@ def write_rules(book: Book) -> None:
             f"'{RULES}'!{xl_rowcol_to_cell(first, col, True, True)}:{xl_rowcol_to_cell(row, col, True, True)}"
         )
 
+    row = _levels(book, ws, row)
     row += 2
     book.text(ws, row, 0, "คะแนนของแต่ละคำตอบ (ข้อที่กลับด้าน: คะแนนสูงสุด + ต่ำสุด - คะแนนปกติ)", st.label)
     widths = [fit_width([label for _, label, _ in settings] + ["ระดับผลการประเมิน"], 18, 40), 16, 16, 16, 24]
@@ -121,6 +123,27 @@ def write_rules(book: Book) -> None:
     setup_sheet(ws, widths, landscape=False)
 
 
+def _levels(book: Book, ws: Worksheet, row: int) -> int:
+    """Write the rating levels (FY2567+), highest first: label, minimum total, minimum on every tool."""
+    st = book.st
+    if not book.fw.levels:
+        return row
+    row += 2
+    book.text(ws, row, 0, "ระดับผลการประเมิน (Rating) เรียงจากสูงไปต่ำ: ได้ระดับแรกที่คะแนนรวมและทุกเครื่องมือถึงเกณฑ์", st.label)
+    row += 1
+    for col, head in enumerate(("ระดับ", "คะแนนรวมตั้งแต่", "ทุกเครื่องมือตั้งแต่", "ผ่าน")):
+        book.text(ws, row, col, head, st.header)
+    for n, level in enumerate(book.fw.levels):
+        row += 1
+        book.text(ws, row, 0, level.label, st.td_center)
+        ws.write_number(row, 1, float(level.min_total), st.td_num)
+        ws.write_number(row, 2, float(level.min_tool or 0), st.td_num)
+        book.text(ws, row, 3, "ผ่าน" if level.passed else "ไม่ผ่าน", st.td_center)
+        for key, col in (("label", 0), ("total", 1), ("tool", 2)):
+            book.refs[f"level:{n}:{key}"] = ref(RULES, row, col)
+    return row
+
+
 def write_answers(book: Book) -> None:
     """Write each survey's raw answers as their labels, one row per respondent, one column per statement."""
     fw = book.fw
@@ -146,9 +169,11 @@ def write_answers(book: Book) -> None:
         book.ranges[f"respondents:{tool}"] = (
             f"'{ws.name}'!{xl_rowcol_to_cell(1, 0, True, True)}:{xl_rowcol_to_cell(max(n, 1), 0, True, True)}"
         )
-        ws.freeze_panes(1, 1)
+        freeze_header(ws, 1, 1)
         ws.set_column(0, 0, 7)
         ws.set_column(1, len(statements), 12)
+        widths = [7, *[12] * len(statements)]
+        print_pages(ws, is_wide(widths), repeat_rows=1, width=sum(widths))
 
 
 def write_oit_data(book: Book) -> None:
@@ -174,7 +199,7 @@ def write_oit_data(book: Book) -> None:
         book.refs[f"oit:{item.code}"] = ref(OIT_DATA, r, 2)
     urls = [e.url for e in oit.values()]
     setup_sheet(ws, [7, fit_width([i.title for i in items], 20, 70), 10, fit_width(urls, 20, 60), 30])
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)
 
 
 def _given_level(book: Book, code: str) -> tuple[str, str]:
@@ -209,7 +234,7 @@ def write_given(book: Book) -> None:
         ws.write_number(r, 3, float(value), st.td_num)
         book.refs[f"given:{code}"] = ref(GIVEN, r, 3)
     setup_sheet(ws, [8, 14, fit_width(names, 20, 60), 14], landscape=False)
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)
 
 
 def write_history(book: Book) -> None:
@@ -230,4 +255,4 @@ def write_history(book: Book) -> None:
         # The last entry of a year wins, as in the scoring engine.
         book.refs[f"history:{entry.year}"] = ref(HISTORY, r, 1)
     setup_sheet(ws, [14, 14, *[14] * len(codes)], landscape=False)
-    ws.freeze_panes(1, 0)
+    freeze_header(ws, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ita_xl.excel.analysis_book import FINDINGS, MEASURES, STRENGTH, TREND, WEAKNESS, Book
-from ita_xl.excel.xlsx_style import cell, setup_sheet, wrapped_height
+from ita_xl.excel.xlsx_style import cell, freeze_header, setup_sheet, wrapped_height
 from ita_xl.result import DOWN, SAME, UP
 
 ACTION_WIDTH = 70
@@ -184,4 +184,4 @@ def write_measures(book: Book) -> None:
         rule = {"type": "text", "criteria": "begins with", "value": WEAKNESS, "format": st.red}
         ws.conditional_format(4, 1, row - 1, 1, rule)
     setup_sheet(ws, MEASURE_WIDTHS)
-    ws.freeze_panes(4, 0)
+    freeze_header(ws, 4)

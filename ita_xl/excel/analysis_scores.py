@@ -11,7 +11,7 @@ from ita_xl.excel.analysis_book import (
     Book,
     span,
 )
-from ita_xl.excel.xlsx_style import cell, fit_width, ref, setup_sheet
+from ita_xl.excel.xlsx_style import cell, fit_width, freeze_header, ref, setup_sheet
 from ita_xl.model import Item
 
 
@@ -73,7 +73,7 @@ def write_items(book: Book) -> None:
     ws.conditional_format(5, c_item, row, c_item, {**bar, "bar_color": "#5B9BD5"})
     widths = [7, fit_width(titles, 24, 60), 9, 9, 8, *[11] * (2 * width), 12, 12]
     setup_sheet(ws, widths)
-    ws.freeze_panes(5, 2)
+    freeze_header(ws, 5, 2)
 
 
 def _item_rows(book: Book, ws: Worksheet, item: Item, row: int, cols: tuple[int, ...], width: int) -> int:
@@ -214,4 +214,4 @@ def write_oit(book: Book) -> None:
     weak = {"type": "cell", "criteria": "<", "value": float(fw.strength_threshold), "format": st.red_text}
     ws.conditional_format(first_row, 5, row - 1, 5, weak)
     setup_sheet(ws, [7, fit_width(titles, 30, 70) + 3, 12, 10, fit_width(urls, 18, 50), 10])
-    ws.freeze_panes(4, 0)
+    freeze_header(ws, 4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xl.decimals import float_snap_places
 from ita_xl.excel.analysis_book import (
     FAIL,
     INDICATORS,
@@ -12,6 +13,7 @@ from ita_xl.excel.analysis_book import (
     Book,
     span,
 )
+from ita_xl.excel.analysis_rating import write_rating
 from ita_xl.excel.xlsx_style import ROW_HEIGHT, cell, clean, fit_width, setup_sheet, text_width
 
 
@@ -205,7 +207,8 @@ def write_summary(book: Book) -> None:
     places = fw.rounding.places
     fn = "TRUNC" if fw.rounding.total == "truncate" else "ROUND"
     weighted = f"SUMPRODUCT({cell(first, 2)}:{cell(last, 2)},{cell(first, 3)}:{cell(last, 3)})/100"
-    inner = book.refs["given:total"] if total and total.given else f"ROUND({weighted},9)"
+    snap = float_snap_places(total.value, places, fw.rounding.total) if total else 9
+    inner = book.refs["given:total"] if total and total.given else f"ROUND({weighted},{snap})"
     if total is None:
         for col in (2, 5, 6, 7):
             book.missing(ws, row, col)
@@ -216,12 +219,14 @@ def write_summary(book: Book) -> None:
         ws.write_comment(
             cell(row, 2),
             f"คะแนนรวม = ผลรวมของ (คะแนน × น้ำหนัก) ÷ 100 แล้ว{rule}เหลือ {places} ตำแหน่งตามเกณฑ์ "
-            "(ROUND(...,9) ภายในตัดเศษเล็กมากที่เกิดจากการคำนวณเลขทศนิยมของคอมพิวเตอร์เท่านั้น)",
+            f"(ROUND(...,{snap}) ภายในตัดเศษเล็กมากที่เกิดจากการคำนวณเลขทศนิยมของคอมพิวเตอร์เท่านั้น "
+            "เช่น 84.99999999999999 ที่ควรเป็น 85 พอดี)",
             {"x_scale": 2, "y_scale": 1.5},
         )
     book.refs["total"] = f"'{SUMMARY}'!{cell(row, 2, True)}"
     highlight(book, ws, (first, row), 2, 5, [7])
     ws.set_row(row, 34)
+    row = write_rating(book, ws, row, row, {code: first + n for n, code in enumerate(fw.tools)})
 
     row += 2
     row = _national(book, ws, row)

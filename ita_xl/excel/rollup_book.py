@@ -6,13 +6,20 @@ from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.decimals import quantize
-from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, clean
+from ita_xl.excel.xlsx_style import ROW_HEIGHT, WORKBOOK_OPTIONS, clean, freeze_header, print_pages
 from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TOOLS = ("IIT", "EIT", "OIT")
+
+
+def _page(ws: Worksheet, landscape: bool) -> None:
+    """Give ``ws`` rows tall enough for Thai text and an A4 print setup."""
+    ws.set_default_row(ROW_HEIGHT)
+    print_pages(ws, landscape)
 
 
 def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:
@@ -30,7 +37,8 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
     last = n  # last data row (0-based), data rows 1..n
 
     ws = wb.add_worksheet(RANK_SHEET)
-    ws.freeze_panes(1, 2)
+    _page(ws, landscape=True)
+    freeze_header(ws, 1, 2)
     for c, h in enumerate(RANK_HEADERS):
         ws.write_string(0, c, h, head)
     ws.set_column(0, 0, 7)
@@ -63,7 +71,8 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
 
     codes = list(rollup.indicator_means()) or [str(i) for i in range(1, 11)]
     wi = wb.add_worksheet("รายตัวชี้วัด")
-    wi.freeze_panes(1, 2)
+    _page(wi, landscape=True)
+    freeze_header(wi, 1, 2)
     wi.write_string(0, 0, "ลำดับ", head)
     wi.write_string(0, 1, "หน่วยงาน", head)
     for c, code in enumerate(codes, 2):
@@ -108,6 +117,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
             )
 
     ss = wb.add_worksheet("สรุป")
+    _page(ss, landscape=False)  # tall: the tables, the charts beside them
     ss.set_column(0, 0, 45)
     ss.set_column(1, 2, 14)
     ss.write_string(

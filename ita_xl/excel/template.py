@@ -9,7 +9,16 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.excel import sheets as S
-from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, clean, fit_width
+from ita_xl.excel.xlsx_style import (
+    FONT,
+    ROW_HEIGHT,
+    WORKBOOK_OPTIONS,
+    clean,
+    fit_width,
+    is_wide,
+    print_pages,
+    wrapped_height,
+)
 from ita_xl.model import Framework
 
 # Staff may resize, sort and add rows; they may not change headings or codes (the reader needs them).
@@ -24,7 +33,12 @@ PROTECT_OPTIONS = {
     "select_unlocked_cells": True,
 }
 INPUT_FILL = "#FFF9E5"
-CODE_COLOR = "#7F7F7F"
+CODE_COLOR = "#A6A6A6"
+CODE_ROW_HEIGHT = 15
+CODE_NOTE = (
+    "แถวนี้คือรหัสคอลัมน์ที่โปรแกรม ita-xl ใช้หาข้อมูลในแต่ละคอลัมน์ (ไม่ต้องกรอก ไม่พิมพ์ทับ และไม่ลบแถวนี้) "
+    "ย้ายหรือสลับคอลัมน์ได้ทั้งคอลัมน์ ถ้าวางข้อมูลจากแบบสอบถามออนไลน์ ให้หัวคอลัมน์ตรงกับรหัสเหล่านี้"
+)
 
 
 class _Formats:
@@ -35,7 +49,18 @@ class _Formats:
         self.heading = wb.add_format(
             {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#D9E1F2", "border": 1, "locked": True}
         )
-        self.code = wb.add_format({"font_color": CODE_COLOR, "bg_color": "#F2F2F2", "border": 1, "locked": True})
+        # The code row is for the reader: small and grey, so staff read the Thai headings above it.
+        self.code = wb.add_format(
+            {
+                "font_color": CODE_COLOR,
+                "font_size": 10,
+                "bg_color": "#F7F7F7",
+                "border": 1,
+                "border_color": "#D9D9D9",
+                "valign": "vcenter",
+                "locked": True,
+            }
+        )
         self.fixed = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "locked": True})
         self.fixed_bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1, "locked": True})
         self.section = wb.add_format({"bold": True, "italic": True, "bg_color": "#EDEDED", "locked": True})
@@ -127,11 +152,19 @@ def _dropdown(ws: Worksheet, first: int, last: int, col: int, source: str, label
 
 
 def _headers(ws: Worksheet, columns: tuple[S.Column, ...] | list[S.Column], fmt: _Formats, height: float = 42) -> None:
+    """Write the Thai headings and the quiet code row under them, with a note on the codes; set up printing."""
     for col, c in enumerate(columns):
         ws.write_string(S.HEADING_ROW, col, c.heading, fmt.heading)
         ws.write_string(S.CODE_ROW, col, c.code, fmt.code)
         ws.set_column(col, col, c.width)
-    ws.set_row(S.HEADING_ROW, height)
+    headings = wrapped_height([(c.heading, c.width) for c in columns])
+    ws.set_default_row(ROW_HEIGHT)  # TH SarabunPSK needs taller rows than Excel's default of 15 points
+    ws.set_row(S.HEADING_ROW, min(409, max(height, headings)))
+    ws.set_row(S.CODE_ROW, CODE_ROW_HEIGHT)
+    note = {"author": "ita-xl", "font_name": FONT, "font_size": 12, "x_scale": 2.2, "y_scale": 1.6}
+    ws.write_comment(S.CODE_ROW, 0, CODE_NOTE, note)
+    widths = [c.width for c in columns]
+    print_pages(ws, is_wide(widths), repeat_rows=S.CODE_ROW, width=sum(widths))  # the Thai headings
 
 
 def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
@@ -169,11 +202,15 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
         ("ita-xl score ไฟล์.xlsx   คำนวณคะแนน", False),
         ("ita-xl build ไฟล์.xlsx   สร้างแฟ้มวิเคราะห์และรายงาน", False),
     ]
-    ws.set_column(0, 0, 120)
+    width = 92  # fits A4 portrait without scaling (LibreOffice wraps scaled Thai text past the page edge)
+    ws.set_column(0, 0, width)
+    ws.set_default_row(ROW_HEIGHT)
     for row, (text, bold) in enumerate(lines):
         if text:
             ws.write_string(row, 0, text, fmt.text_bold if bold else fmt.text)
+            ws.set_row(row, wrapped_height([(text, width)]))
     ws.set_row(0, 28)
+    print_pages(ws, landscape=False)
     ws.activate()
     ws.protect("", PROTECT_OPTIONS)
 
@@ -199,6 +236,8 @@ def _office(ws: Worksheet, fw: Framework, fmt: _Formats, lists: _ListSheet, offi
             ws.write_blank(row, 1, None, cell_fmt)
         ws.write_string(row, 2, field.hint, fmt.fixed)
         ws.write_string(row, 3, field.key, fmt.code)
+        widths = [c.width for c in S.OFFICE_COLUMNS]
+        ws.set_row(row, wrapped_height([(field.label, widths[0]), (field.hint, widths[2])]))
         if field.kind == "digits":
             _dropdown(ws, row, row, 1, lists.source("digits"), S.DIGIT_CHOICES)
     ws.freeze_panes(S.FIRST_DATA_ROW, 0)

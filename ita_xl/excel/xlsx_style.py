@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -158,13 +159,56 @@ class Styles:
         return self.bands[min(index, len(self.bands) - 1)]
 
 
+# Column width units (Excel's character widths) that fit across A4 portrait at 85 % or more within the margins;
+# a wider sheet prints landscape (template and roll-up; the analysis sheets choose for themselves).
+PORTRAIT_WIDTH = 120
+# Width units one landscape page takes while the text stays readable (about 60 %, 14 pt printed as 8.5 pt).
+# A sheet wider than this (the survey sheets: 45 answer columns) is fitted to as many pages across as it needs.
+READABLE_WIDTH = 240
+_PAGE_FONT = f'&"{FONT},Regular"&12'
+PAGE_HEADER = f"&L{_PAGE_FONT}&A"  # the sheet's name
+PAGE_FOOTER = f"&C{_PAGE_FONT}หน้า &P / &N"  # page n of N
+
+
+def print_pages(ws: Worksheet, landscape: bool, repeat_rows: int = 0, width: float = 0) -> None:
+    """Set ``ws`` to print on A4, fit to the page width, with the sheet name above, page numbers below and its
+    first ``repeat_rows`` rows (the table headings) on top of every page.
+
+    A sheet whose columns are ``width`` units wide, too wide for one readable page, is fitted to as few pages
+    across as keep it readable, its first column repeated on each.
+    """
+    ws.set_paper(9)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    across = max(1, math.ceil(width / READABLE_WIDTH))
+    ws.fit_to_pages(across, 0)
+    if across > 1:
+        ws.repeat_columns(0, 0)
+        ws.print_across()
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    ws.set_header(PAGE_HEADER, {"margin": 0.3})
+    ws.set_footer(PAGE_FOOTER, {"margin": 0.3})
+    if repeat_rows:
+        ws.repeat_rows(0, repeat_rows - 1)
+
+
+def is_wide(widths: Sequence[float]) -> bool:
+    """Return whether columns of ``widths`` need a landscape page."""
+    return sum(widths) > PORTRAIT_WIDTH
+
+
+def freeze_header(ws: Worksheet, rows: int, cols: int = 0) -> None:
+    """Keep the first ``rows`` rows (and ``cols`` columns) in view on screen; print the last of them, the column
+    headings, on top of every page (the titles above it print once, on the first page)."""
+    ws.freeze_panes(rows, cols)
+    ws.repeat_rows(rows - 1)
+
+
 def setup_sheet(ws: Worksheet, widths: Sequence[float], landscape: bool = True) -> None:
     """Set column widths, row height, A4 page and fit-to-width printing of ``ws``."""
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     ws.set_default_row(ROW_HEIGHT)
-    ws.set_paper(9)
-    if landscape:
-        ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    print_pages(ws, landscape)

@@ -7,15 +7,28 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 from ita_xl.model import Framework
-from ita_xl.result import LevelScore, Result
+from ita_xl.result import Finding, LevelScore, Result
 from ita_xl.thai import arabic_digits, score_text, thai_digits
 from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import clean, style_id
 from ita_xl.word.docx_xml import add_paragraph, append_block, paragraph_xml, run_xml
 from ita_xl.word.texts import Texts
+
+_FIRST_BOOKMARK = 9000
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading listed in the table of contents: its text as printed, its level (1 or 2) and bookmark."""
+
+    text: str
+    level: int
+    bookmark: str
 
 
 @dataclass
@@ -25,6 +38,7 @@ class ReportOptions:
     text: Path | None = None
     style: Path | None = None
     charts: bool = True
+    toc_pages: tuple[int | None, ...] | None = None  # each heading's page, from a rendering (see word.publish)
 
 
 @dataclass
@@ -38,6 +52,9 @@ class Ctx:
     values: dict[str, object] = field(default_factory=dict)
     size: float = st.DEFAULT_SIZE
     font: str = st.DEFAULT_FONT
+    headings: list[Heading] = field(default_factory=list)
+    toc_anchor: Paragraph | None = None
+    notes: list[Finding] = field(default_factory=list)  # what the user should know about this report
 
     @property
     def fw(self) -> Framework:
@@ -82,7 +99,22 @@ class Ctx:
         p = add_paragraph(self.doc, text, style_id(self.doc, st.HEADING1 if level == 1 else st.HEADING2))
         if new_page:
             p.paragraph_format.page_break_before = True
+        n = _FIRST_BOOKMARK + len(self.headings)
+        name = f"_TocITA{n}"
+        start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{n}" w:name="{name}"/>')
+        ppr = p._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p._p.insert(0, start)
+        p._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{n}"/>'))
+        self.headings.append(Heading(clean(text), level, name))
         return p
+
+    def note(self, code: str, th: str, en: str) -> None:
+        """Tell the user something about this report (shown with the build's warnings), once per code."""
+        if all(n.code != code for n in self.notes):
+            self.notes.append(Finding("warning", code, th, en))
 
     def page_height_cm(self) -> float:
         """Return the usable height (between top and bottom margins) of the current section in cm."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
 from ita_xl.errors import OutputError, Where
-from ita_xl.result import Result
+from ita_xl.result import Finding, Result
 from ita_xl.thai import score_text
 from ita_xl.word import style as st
-from ita_xl.word.context import Ctx, ReportOptions
-from ita_xl.word.docx_helpers import clean
+from ita_xl.word.context import Ctx, Heading, ReportOptions
 from ita_xl.word.texts import Texts, default_text_path, load_texts
 
 __all__ = ["ReportOptions", "default_text_path", "write_report"]
@@ -65,10 +65,20 @@ def _font_settings(texts: Texts) -> tuple[str, float]:
     return font, size
 
 
-def build_document(result: Result, options: ReportOptions) -> DocumentObject:
+@dataclass
+class Built:
+    """A report document with what came out of writing it: its headings in order and notes for the user."""
+
+    doc: DocumentObject
+    headings: list[Heading]
+    notes: list[Finding]
+    font: str  # the body text's font
+
+
+def build_document(result: Result, options: ReportOptions) -> Built:
     """Return the report document of ``result``; raise ItaError on a bad text or style file."""
-    from ita_xl.word import sections_analysis, sections_front, sections_measures, sections_results
-    from ita_xl.word.docx_helpers import update_fields_on_open
+    from ita_xl.word import properties, sections_analysis, sections_front, sections_measures, sections_results, toc
+    from ita_xl.word.doc_settings import update_fields_on_open
 
     texts = load_texts(options.text)
     doc = st.open_style(options.style)
@@ -83,21 +93,21 @@ def build_document(result: Result, options: ReportOptions) -> DocumentObject:
     sections_results.write(ctx)
     sections_analysis.write(ctx)
     sections_measures.write(ctx)
+    toc.fill(ctx, options.toc_pages)
     update_fields_on_open(doc)
-    core = doc.core_properties
-    core.title = clean(texts.fmt("cover.title", **ctx.values).replace("\n", " "))
-    core.author = clean(result.office.name)[:255]
-    return doc
+    properties.set_properties(doc, ctx)
+    return Built(doc, ctx.headings, ctx.notes, ctx.font)
 
 
-def write_report(result: Result, path: Path, options: ReportOptions) -> None:
-    """Write the report of ``result`` to ``path`` (.docx). Raises ItaError (OutputError when it cannot save)."""
-    doc = build_document(result, options)
+def write_report(result: Result, path: Path, options: ReportOptions) -> Built:
+    """Write the report of ``result`` to ``path`` (.docx) and return it. Raises ItaError (OutputError when it cannot save)."""
+    built = build_document(result, options)
     try:
-        doc.save(str(path))
+        built.doc.save(str(path))
     except OSError as exc:
         raise OutputError(
             f"บันทึกรายงานไม่ได้ ({exc.strerror})",
             f"cannot save the report ({exc.strerror})",
             Where(str(path)),
         ) from None
+    return built

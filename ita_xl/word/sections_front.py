@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import add_field, footer_page_number, page_setup
+from ita_xl.word.docx_helpers import footer_page_number, page_setup
 
 if TYPE_CHECKING:
     from ita_xl.word.context import Ctx
@@ -74,11 +74,10 @@ def preface(ctx: Ctx) -> None:
 
 
 def contents(ctx: Ctx) -> None:
-    """Write the table of contents: a real TOC field (headings 1-2) that Word fills when the file opens."""
-    ctx.para(ctx.t("toc.heading"), st.TOC_HEADING).paragraph_format.page_break_before = True
-    p = ctx.blank(st.BODY)
-    p.paragraph_format.first_line_indent = 0
-    add_field(p, 'TOC \\o "1-2" \\h \\z \\u', ctx.t("toc.placeholder"))
+    """Write the table of contents (entries filled in once every heading is written)."""
+    from ita_xl.word import toc
+
+    toc.contents(ctx)
 
 
 def opening(ctx: Ctx) -> None:
@@ -89,7 +88,9 @@ def opening(ctx: Ctx) -> None:
     if nat is not None and nat.rank is not None:
         key = "intro.rank_of" if nat.rank_of else "intro.rank"
         rank_text = ctx.texts.fmt(key, rank=nat.rank, rank_of=nat.rank_of or "")
-    ctx.para(ctx.t("intro.body", rank_text=rank_text))
+    rating = ctx.result.rating
+    key = "rating.intro" if rating else "intro.body"
+    ctx.para(ctx.t(key, rank_text=rank_text, rating=rating.label if rating else ""))
 
 
 def write(ctx: Ctx) -> None:

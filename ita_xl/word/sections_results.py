@@ -49,15 +49,36 @@ def summary(ctx: Ctx) -> None:
     if nat is not None and nat.difference is not None:
         key = "results.above" if nat.difference > 0 else "results.below" if nat.difference < 0 else "results.equal"
         compare = ctx.texts.fmt(key, difference=ctx.score(abs(nat.difference)))
+    rated = r.rating is not None
     ctx.para(
         ctx.t(
-            "results.office",
+            "rating.office" if rated else "results.office",
+            rating=r.rating.label if r.rating else "",
+            held_back=held_back(ctx),
             passed=ctx.passed(r.total),
             compare=compare,
             highest=_indicator_refs(ctx, _ranked(ctx, True)),
             lowest=_indicator_refs(ctx, _ranked(ctx, False)),
         )
     )
+
+
+def _plain(value: Decimal) -> str:
+    """Return a floor as the method states it: 85, not 85.00 (digits follow the report's setting later)."""
+    return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value.normalize())
+
+
+def held_back(ctx: Ctx) -> str:
+    """Return the sentence naming the tools that alone keep the office from the next rating level, or ""."""
+    rating = ctx.result.rating
+    if rating is None or not rating.shortfalls:
+        return ""
+    tools = ctx.texts["rating.joiner"].join(
+        ctx.texts.fmt("rating.tool", tool=s.tool, score=ctx.score(s.score), needed=_plain(s.needed))
+        for s in rating.shortfalls
+    )
+    plain = _plain(rating.shortfalls[0].needed)
+    return ctx.t("rating.held_back", tools=tools, rating=rating.label, next=rating.next_label, needed=plain)
 
 
 def history(ctx: Ctx) -> None:
@@ -105,9 +126,25 @@ def _row(ctx: Ctx, code: str, name: str, ls: LevelScore | None) -> list[str]:
     return [code, name, ctx.score(ls.shown), ls.grade, ctx.passed(ls)]
 
 
+def rating_legend(ctx: Ctx) -> None:
+    """Write the rating levels of FY2567+: each label with its minimum total and minimum on every tool."""
+    bold_run(ctx.para(ctx.t("rating.legend"), st.TABLE_TEXT).runs[0])
+    rows = []
+    for level in ctx.fw.levels:
+        tools = ctx.score(level.min_tool) if level.min_tool is not None else ctx.texts["rating.no_tool_floor"]
+        note = ctx.texts["common.passed" if level.passed else "common.failed"]
+        rows.append([level.label, ctx.score(level.min_total), tools, note])
+    headers = [ctx.t(f"rating.legend_columns.{k}") for k in ("label", "total", "tools", "note")]
+    add_table(ctx.doc, headers, rows, (4.5, 3.5, 4.0, 3.0), TABLE_STYLES, center=(0, 1, 2, 3))
+    ctx.para(ctx.t("rating.grades_legend"), st.TABLE_TEXT)
+
+
 def legend(ctx: Ctx) -> None:
-    """Write the grade-band legend from the framework's bands."""
-    bold_run(ctx.para(ctx.t("results.legend"), st.TABLE_TEXT).runs[0])
+    """Write the grade-band legend from the framework's bands (after the rating levels when the year has them)."""
+    if ctx.fw.levels:
+        rating_legend(ctx)
+    else:
+        bold_run(ctx.para(ctx.t("results.legend"), st.TABLE_TEXT).runs[0])
     places = ctx.fw.rounding.places
     step = Decimal(1).scaleb(-places)
     rows = []

@@ -159,6 +159,17 @@ def drop_styles_with_effects(doc: DocumentObject) -> bool:
     return bool(stale)
 
 
+PROTECTION = ("w:documentProtection", "w:writeProtection")
+
+
+def drop_protection(doc: DocumentObject) -> None:
+    """Remove an office style document's editing and write protection: the report must open for editing."""
+    settings = doc.settings.element
+    for tag in PROTECTION:
+        for el in settings.findall(qn(tag)):
+            settings.remove(el)
+
+
 def build_style_document(font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE) -> DocumentObject:
     """Return the reference style document: python-docx's template restyled for a Thai official report.
 
@@ -207,6 +218,7 @@ def open_style(path: Path | None) -> DocumentObject:
             body.remove(child)
     drop_styles_with_effects(doc)
     if path is not None:
+        drop_protection(doc)
         _borrow_missing_styles(doc)
     return doc
 

@@ -190,7 +190,7 @@ def test_scores_are_live_formulas(built: tuple[Evaluation, Path]) -> None:
         ind = {row[0].value: row[3].value for row in wb["รายตัวชี้วัด"].iter_rows(min_row=5)}
         assert str(ind["3"]).startswith("='คะแนนที่กรอก'!")
     grade = wb["รายตัวชี้วัด"]["E5"].value
-    assert str(grade).startswith("=LOOKUP(ROUND(D5,2),'เกณฑ์'!")
+    assert str(grade).startswith("=LOOKUP(ROUND(ROUND(D5,9),2),'เกณฑ์'!")
 
 
 def test_conditional_formats_have_numeric_thresholds(built: tuple[Evaluation, Path]) -> None:

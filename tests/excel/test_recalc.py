@@ -106,3 +106,55 @@ def test_every_formula_recalculates_to_its_cached_value(kind: str, tmp_path: Pat
         if not same(before, after):
             wrong.append(f"{sheet}!{coord} {found[(sheet, coord)]}: cached {before!r}, recalculated {after!r}")
     assert wrong == [], "\n".join(wrong[:20])
+
+
+@pytest.mark.parametrize("total", ["85.00", "70.00"])
+def test_boundary_total_recalculates_on_the_boundary(total: str, tmp_path: Path) -> None:
+    # Tool means that do not terminate (IIT 8371/90 …) whose 30/30/40 sum is exactly the boundary: the float
+    # sum in Calc is 84.99999999999999 or 85.00000000000001, and the total cell must still show 85.00.
+    from ita_xl.pipeline import Evaluation
+    from ita_xl.scoring import score
+    from tests.test_exact_totals import FW, boundary_input
+
+    data = boundary_input(total)
+    ev = Evaluation(Path("boundary.xlsx"), FW, data, score(FW, data))
+    path = tmp_path / "boundary-analysis.xlsx"
+    write_analysis(ev, path)
+    found = formulas(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    fresh = openpyxl.load_workbook(recalculated(path, tmp_path), data_only=True)
+    totals = [k for k, f in found.items() if f.startswith("=TRUNC(")]
+    assert totals, "no total formula found"
+    for sheet, coord in totals:
+        assert fresh[sheet][coord].value == pytest.approx(float(total), abs=1e-12)
+    wrong = [
+        f"{s}!{c} {found[(s, c)]}: cached {cached[s][c].value!r}, recalculated {fresh[s][c].value!r}"
+        for s, c in found
+        if not same(cached[s][c].value, fresh[s][c].value)
+    ]
+    assert wrong == [], "\n".join(wrong[:20])
+
+
+@pytest.mark.parametrize(("tools", "label"), [(("97.10", "84.20", "100"), "ผ่าน"), (("95", "95", "95"), "ผ่านดีเยี่ยม")])
+def test_rating_label_recalculates_from_total_and_tools(
+    tools: tuple[str, str, str], label: str, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from ita_xl.framework import load
+    from ita_xl.model import OfficeInput
+    from ita_xl.pipeline import Evaluation
+    from ita_xl.scoring import score
+
+    fw = load(2569)
+    data = OfficeInput(given=dict(zip(("IIT", "EIT", "OIT"), map(Decimal, tools), strict=True)))
+    ev = Evaluation(Path("rated.xlsx"), fw, data, score(fw, data))
+    path = tmp_path / "rated-analysis.xlsx"
+    write_analysis(ev, path)
+    found = formulas(path)
+    fresh = openpyxl.load_workbook(recalculated(path, tmp_path), data_only=True)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    rating = [k for k, f in found.items() if f.startswith("=IF(AND(")]
+    assert len(rating) == 1 and fresh[rating[0][0]][rating[0][1]].value == label
+    wrong = [f"{s}!{c}" for s, c in found if not same(cached[s][c].value, fresh[s][c].value)]
+    assert wrong == []

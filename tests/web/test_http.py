@@ -328,3 +328,44 @@ def test_folders_of_a_server_that_was_killed_go_at_the_next_start_not_those_of_a
     finally:
         holder.communicate("")
     running.close()
+
+
+def test_a_year_with_rating_labels_shows_the_label_and_a_provisional_year_says_so(
+    client: FlaskClient, tmp_path: Path
+) -> None:
+    import random
+
+    import openpyxl
+
+    from ita_xl import framework as fwmod
+    from tests.excel import mark_oit
+
+    page = client.get("/").get_data(as_text=True)
+    assert f'<option value="{fwmod.default_year()}" selected>' in page
+    provisional = [y for y in fwmod.available_years() if fwmod.load(year=y).provisional]
+    for year in provisional:
+        assert f"{year} (เกณฑ์ชั่วคราว)" in page
+    rated = [y for y in fwmod.available_years() if fwmod.load(year=y).levels]
+    if not rated:
+        pytest.skip("no shipped year has rating labels")
+    for year in {rated[0], *provisional[:1]}:
+        fw = fwmod.load(year=year)
+        response = client.post("/template", data={"csrf": token(client), "year": str(year), "office": "สพป.ทดสอบ"})
+        path = tmp_path / f"t{year}.xlsx"
+        path.write_bytes(response.data)
+        wb = openpyxl.load_workbook(path)
+        rng = random.Random(3)
+        for tool in ("IIT", "EIT"):
+            for n in range(30):
+                for st in fw.statements(tool):
+                    answer(wb, tool, n, st.code, rng.choice(fw.scales[st.scale].labels[:2]))
+        for code, item in fw.items.items():
+            if item.tool == "OIT":
+                mark_oit(wb, code, "มี", f"https://example.go.th/{code}")
+        save(wb, path)
+        result = client.get(post_office(client, path)).get_data(as_text=True)
+        assert 'id="rating">' in result, result
+        labels = {lv.label for lv in fw.levels}
+        shown_label = re.search(r'id="rating">([^<]+)<', result)
+        assert shown_label and shown_label.group(1) in labels
+        assert ('id="provisional"' in result) == (year in provisional)

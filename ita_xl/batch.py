@@ -108,9 +108,13 @@ def run_batch(
 
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 futures = {pool.submit(build_one, f, options, stem): f for f, stem in zip(files, stems, strict=True)}
-                for fut in as_completed(futures):
-                    outcomes.append(fut.result())
-                    bar.update(1, futures[fut].name)
+                try:
+                    for fut in as_completed(futures):
+                        outcomes.append(fut.result())
+                        bar.update(1, futures[fut].name)
+                except BaseException:  # Ctrl+C or SIGTERM: start no more builds; those running clean up
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
     return report_outcomes(outcomes, lang, echo)
 
 
@@ -133,6 +137,8 @@ def report_outcomes(outcomes: list[BuildOutcome], lang: str, echo: Callable[[str
         assert o.error is not None
         msg = o.error.message(lang)
         echo(("ไม่สำเร็จ: " if th else "failed: ") + (msg if str(o.source) in msg else f"{o.source}: {msg}"))
+        for out in o.outputs:  # only when replacing a later file failed at the very end (see write_outputs)
+            echo(("เขียนแล้ว: " if th else "wrote: ") + str(out))
     if len(outcomes) > 1 or failed:
         if th:
             echo(

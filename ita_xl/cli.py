@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -44,6 +46,10 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             sys.exit(130)
+        except BrokenPipeError:
+            # The program reading our output (e.g. `ita-xl score x.xlsx | head`) stopped early: nothing to report.
+            _quiet_stdout()
+            sys.exit(141)
         except Exception as exc:  # a bug: say so in one line unless --debug
             if debug:
                 raise
@@ -254,22 +260,20 @@ def rollup(
     from ita_xl.batch import collect_inputs
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
-    from ita_xl.safeio import atomic_output
+    from ita_xl.safeio import staged_outputs
 
     paths = collect_inputs([Path(p) for p in inputs], suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
     target = Path(out)
     if target.suffix.lower() != ".xlsx":
         raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
     summary = collect(paths, jobs=jobs)
-    with atomic_output(target, protect=tuple(paths)) as tmp:
-        write_rollup_workbook(summary, tmp, charts=not no_charts)
-    outputs = [target]
-    if report_path:
-        from ita_xl.word.summary import write_summary_report
+    outputs = [target, *([Path(report_path)] if report_path else [])]
+    with staged_outputs(tuple(paths)) as stage:  # one run, one outcome: both files or neither
+        write_rollup_workbook(summary, stage.path(target), charts=not no_charts)
+        if report_path:
+            from ita_xl.word.summary import write_summary_report
 
-        with atomic_output(Path(report_path), protect=tuple(paths)) as tmp:
-            write_summary_report(summary, tmp)
-        outputs.append(Path(report_path))
+            write_summary_report(summary, stage.path(Path(report_path)))
     th = lang == "th"
     for year in sorted({o.year for o in summary.offices if o.provisional}):
         notice = fwmod.load(year=year).provisional
@@ -332,6 +336,21 @@ def serve(port: int, no_browser: bool, max_upload_mb: int | None, lang: str, deb
 install()
 
 
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # no real file descriptor (e.g. under a test runner)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """Stop on SIGTERM as on Ctrl+C: unwinding removes every temporary output before the process ends."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``ita-xl`` console script."""
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="ita-xl")

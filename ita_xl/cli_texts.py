@@ -137,8 +137,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Your own copy of the report wording (TOML); see `ita-xl texts`.",
     ),
     "build.style_path": (
-        "ไฟล์ .docx ที่รายงานใช้รูปแบบ (แบบอักษร หัวกระดาษ) ตาม",
-        "A .docx whose styles (font, letterhead) the report uses.",
+        "ไฟล์ Word (.docx, .dotx หรือ .docm) ที่รายงานใช้รูปแบบ (แบบอักษร หัวกระดาษ) ตาม",
+        "A Word file (.docx, .dotx or .docm) whose styles (font, letterhead) the report uses.",
     ),
     "build.pdf": (
         "เขียนรายงานเป็น PDF ด้วย (ใช้ Microsoft Word บน Windows เมื่อติดตั้งส่วนเสริม [word] ไว้ มิฉะนั้นใช้ LibreOffice)",

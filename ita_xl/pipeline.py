@@ -10,6 +10,7 @@ from ita_xl.errors import ItaError
 from ita_xl.evaluation import Evaluation, evaluate
 from ita_xl.model import Framework
 from ita_xl.result import Finding
+from ita_xl.safeio import staged_outputs
 
 # Evaluation and evaluate live in ita_xl.evaluation (so rollup and the writers need not import this module).
 __all__ = ["BuildOptions", "BuildOutcome", "Evaluation", "build_one", "evaluate", "output_paths", "write_outputs"]
@@ -64,11 +65,15 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
     """Write the analysis workbook and report of a scored workbook; never raises ItaError.
 
     A workbook with errors writes nothing: the outcome's error is the first of them (and how many more).
+    One build, one outcome: every file is written to a temporary file first and they replace their targets only
+    when all are written, so a failure (the report's text, a full disk, no LibreOffice for the PDF) leaves none of
+    them. Only when replacing one fails at the very end (a file open in another program) do the ones already in
+    place stay; ``outputs`` then names exactly those.
     """
-    from ita_xl.safeio import atomic_output
-
     source = ev.path
     outcome = BuildOutcome(source, warnings=list(ev.warnings))
+    written: list[Path] = []
+    paths = output_paths(source, options.out_dir, stem)
     try:
         if ev.errors:
             first = ev.errors[0]
@@ -79,34 +84,30 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
             from ita_xl.rollup import apply_rollup
 
             ev = apply_rollup(ev, options.rollup)
-        xlsx, docx, pdf = output_paths(source, options.out_dir, stem)
+        xlsx, docx, pdf = paths
         if ev.result.total is not None:
             outcome.total = float(ev.result.total.shown)
-        if options.analysis:
-            from ita_xl.excel.analysis import write_analysis
+        with staged_outputs((source, *options.protect)) as stage:
+            written = stage.written
+            if options.analysis:
+                from ita_xl.excel.analysis import write_analysis
 
-            with atomic_output(xlsx, protect=(source, *options.protect)) as tmp:
-                write_analysis(ev, tmp, charts=options.charts)
-            outcome.outputs.append(xlsx)
-        if options.report:
-            from ita_xl.word.report import ReportOptions, write_report
+                write_analysis(ev, stage.path(xlsx), charts=options.charts)
+            if options.report:
+                from ita_xl.word.report import ReportOptions, write_report
 
-            ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
-            if options.pdf:
-                from ita_xl.word.publish import make_pdf
+                ropts = ReportOptions(text=options.text, style=options.style, charts=options.charts)
+                if options.pdf:
+                    from ita_xl.word.publish import make_pdf
 
-                with atomic_output(pdf, protect=(source, *options.protect)) as tmp:
-                    made = make_pdf(ev.result, ropts, tmp)
-                outcome.warnings.extend(made.notes)
-                outcome.pdf_engine = made.engine
-                # The Word document gets the same table of contents as the PDF.
-                ropts = dataclasses.replace(ropts, toc_pages=made.pages)
-            with atomic_output(docx, protect=(source, *options.protect)) as tmp:
-                built = write_report(ev.result, tmp, ropts)
-            outcome.warnings.extend(built.notes)
-            outcome.outputs.append(docx)
-            if options.pdf:
-                outcome.outputs.append(pdf)
+                    made = make_pdf(ev.result, ropts, stage.path(pdf))
+                    outcome.warnings.extend(made.notes)
+                    outcome.pdf_engine = made.engine
+                    # The Word document gets the same table of contents as the PDF.
+                    ropts = dataclasses.replace(ropts, toc_pages=made.pages)
+                built = write_report(ev.result, stage.path(docx), ropts)
+                outcome.warnings.extend(built.notes)
     except ItaError as exc:
         outcome.error = exc
+    outcome.outputs = [p for p in paths if p in written]
     return outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -105,6 +106,8 @@ def write_report(result: Result, path: Path, options: ReportOptions) -> Built:
     try:
         built.doc.save(str(path))
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise  # atomic_output names a full disk
         raise OutputError(
             f"บันทึกรายงานไม่ได้ ({exc.strerror})",
             f"cannot save the report ({exc.strerror})",

@@ -13,6 +13,7 @@ from docx.shared import Cm, Pt
 
 from ita_xl.errors import ItaError, Where
 from ita_xl.word.docx_helpers import black, ensure_style, page_setup, set_doc_defaults, set_style_font
+from ita_xl.word.word_file import open_word
 
 DEFAULT_FONT = "TH SarabunPSK"
 DEFAULT_SIZE = 16.0
@@ -205,7 +206,7 @@ def open_style(path: Path | None) -> DocumentObject:
     """
     source = path or asset_path()
     try:
-        doc = docx.Document(str(source))
+        doc = open_word(source)
     except Exception as exc:  # python-docx raises zip, KeyError, lxml and ValueError failures
         raise ItaError(
             f"เปิดไฟล์รูปแบบเอกสาร (.docx) ไม่ได้ ({type(exc).__name__}); ใช้ไฟล์ .docx ที่บันทึกจาก Word",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 
 from ita_xl.result import Finding
 from ita_xl.word.style import PROTECTION
+from ita_xl.word.word_file import has_macros, open_word
 
 _REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange")
 
@@ -21,7 +21,7 @@ def style_findings(path: Path) -> list[Finding]:
     else (styles it lacks come from ita-xl's own style document, which is by design and not warned). A file that cannot be opened gives no warning here: building the report names that error.
     """
     try:
-        doc = docx.Document(str(path))
+        doc = open_word(path)
     except Exception:  # python-docx raises zip, KeyError, lxml and ValueError failures; the build reports them
         return []
     where = str(path)
@@ -46,6 +46,15 @@ def style_findings(path: Path) -> list[Finding]:
                 f"เอกสารรูปแบบมี {sections} ส่วน (section) รายงานใช้การตั้งค่าหน้า หัวกระดาษและท้ายกระดาษของส่วนสุดท้ายเท่านั้น",
                 f"the style document has {sections} sections: the report uses the page setup, header and footer "
                 "of the last one only",
+                where,
+            )
+        )
+    if has_macros(path):
+        found.append(
+            _warn(
+                "style-macros",
+                "เอกสารรูปแบบมีแมโคร (macro) รายงานไม่คัดลอกแมโครไป (รายงานเป็น .docx ซึ่งไม่มีแมโคร)",
+                "the style document holds macros: the report does not copy them (a .docx carries none)",
                 where,
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -93,6 +94,8 @@ def write_summary_report(rollup: Rollup, path: Path, style: Path | None = None, 
     try:
         doc.save(str(path))
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise  # atomic_output names a full disk
         raise OutputError(
             f"บันทึกรายงานสรุปไม่ได้ ({exc.strerror})", f"cannot save the summary report ({exc.strerror})", Where(str(path))
         ) from None

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
@@ -69,4 +70,52 @@ def test_build_warns_once_and_the_report_opens_clean(tmp_path: Path) -> None:
     with zipfile.ZipFile(report) as z:
         settings = z.read("word/settings.xml").decode()
         assert "documentProtection" not in settings and "word/stylesWithEffects.xml" not in z.namelist()
+    assert_opens_clean(report)
+
+
+def repackaged(source: Path, target: Path, main_type: str, macros: bool = False) -> Path:
+    """Return ``source`` saved as Word saves a template or a macro-enabled file: another main content type,
+    and for macros a (dummy) macro project related from the document."""
+    document = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w") as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(document.encode(), main_type.encode())
+                if macros:
+                    vba = '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+                    data = data.replace(b"<Default ", vba.encode() + b"<Default ", 1)
+            if name == "word/_rels/document.xml.rels" and macros:
+                rel = (
+                    '<Relationship Id="rIdVba" Target="vbaProject.bin" '
+                    'Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject"/>'
+                )
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            out.writestr(name, data)
+        if macros:
+            out.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 not a real project")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("suffix", "main_type", "macros"),
+    [
+        (".dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", False),
+        (".docm", "application/vnd.ms-word.document.macroEnabled.main+xml", True),
+    ],
+)
+def test_template_and_macro_files_work_as_style(tmp_path: Path, suffix: str, main_type: str, macros: bool) -> None:
+    plain = tmp_path / "plain.docx"
+    doc = docx.Document()
+    doc.sections[0].header.paragraphs[0].text = "ตราสำนักงาน LETTERHEAD"
+    doc.save(str(plain))
+    style = repackaged(plain, tmp_path / f"letter{suffix}", main_type, macros)
+    assert [f.code for f in style_findings(style)] == (["style-macros"] if macros else [])
+    source = ROOT / "workbooks" / "example-2566.xlsx"
+    res = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path), "--style", str(style), "--no-charts"])
+    assert res.exit_code == 0, res.output
+    report = tmp_path / "example-2566-report.docx"
+    with zipfile.ZipFile(report) as z:
+        assert not any("vba" in n.lower() for n in z.namelist())
+    assert "LETTERHEAD" in docx.Document(str(report)).sections[0].header.paragraphs[0].text
     assert_opens_clean(report)

@@ -156,7 +156,8 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
             click.echo(f"  {group.message(lang)}")
     if not errors:
         total = ev.result.total
-        shown = f"{total.shown} ({total.grade})" if total else "-"
+        rating = ev.result.rating
+        shown = f"{total.shown} ({rating.label if rating else total.grade})" if total else "-"
         click.echo(f"ไม่พบข้อผิดพลาด; คะแนนรวม {shown}" if lang == "th" else f"no errors; total {shown}")
     sys.exit(1 if errors else 0)
 

@@ -47,6 +47,16 @@ def default_year() -> int:
     return years[-1]
 
 
+def rules_of_year(year: int, current: Framework) -> Framework:
+    """Return the method a past year was scored by: its shipped file, the oldest shipped one before that, else ``current``."""
+    years = available_years()
+    if year in years:
+        return load(year=year)
+    if years and year < years[0]:
+        return load(year=years[0])  # AA-F grades and the pass mark were the same before FY2565
+    return current
+
+
 def builtin_path(year: int) -> Path:
     """Return the path of the shipped framework of ``year``; raise FrameworkError when there is none."""
     path = FRAMEWORK_DIR / f"fy{year}.toml"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
+from ita_xl.decimals import exact, round_exact
 from ita_xl.model import Framework, Level
 from ita_xl.result import Rating, Shortfall
 
@@ -38,3 +40,26 @@ def rate(fw: Framework, total: Decimal | None, tools: dict[str, Decimal]) -> Rat
         above.label_en if shortfalls and above else "",
         shortfalls,
     )
+
+
+def year_level(fw: Framework, total: Decimal, indicators: dict[str, Decimal]) -> str:
+    """Return a past year's result by its own method: the rating label when the method has levels, else the grade.
+
+    Tool scores come from the year's indicator scores (IIT = mean of 1-5 …) when all of them are given; without
+    them a label that needs a tool floor cannot be told apart, so the label reached by the total alone is returned
+    with a "+" ("ผ่าน+": ผ่าน or better).
+    """
+    if not fw.levels:
+        return fw.grade(total).code
+    tools = {}
+    for code, tool in fw.tools.items():
+        if all(i in indicators for i in tool.indicators):
+            values = [exact(indicators[i]) for i in tool.indicators]
+            tools[code] = round_exact(sum(values, Fraction(0)) / len(values), fw.rounding.places, fw.rounding.scores)
+    rating = rate(fw, total, tools)
+    if rating is not None:
+        return rating.label
+    alone = [lv for lv in fw.levels if lv.min_tool is None and total >= lv.min_total]
+    label = alone[0].label if alone else fw.levels[-1].label
+    higher = any(lv.min_tool is not None and total >= lv.min_total for lv in fw.levels)
+    return label + ("+" if higher else "")

@@ -52,6 +52,7 @@ class Trend:
     total: Decimal
     difference: Decimal | None
     direction: str | None
+    level: str = ""  # that year's own result: its grade (AA-F) up to FY2566, its rating label from FY2567
     indicators: dict[str, Decimal] = field(default_factory=dict)
 
 
@@ -211,7 +212,13 @@ def to_dict(result: Result) -> dict[str, Any]:
         "weaknesses": list(result.weaknesses),
         "weak_items": list(result.weak_items),
         "history": [
-            {"year": t.year, "total": _num(t.total), "difference": _num(t.difference), "direction": t.direction}
+            {
+                "year": t.year,
+                "total": _num(t.total),
+                "difference": _num(t.difference),
+                "direction": t.direction,
+                "level": t.level,
+            }
             for t in result.history
         ],
         "national": None

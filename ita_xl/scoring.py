@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from ita_xl.decimals import exact, exact_mean, quantize, round_exact, to_decimal
 from ita_xl.model import Framework, HistoryEntry, OfficeInput, SurveyData
-from ita_xl.rating import rate
+from ita_xl.rating import rate, year_level
 from ita_xl.result import (
     DOWN,
     SAME,
@@ -16,6 +16,7 @@ from ita_xl.result import (
     Comparison,
     Finding,
     LevelScore,
+    Rating,
     Result,
     StatementStats,
     Trend,
@@ -235,10 +236,17 @@ class _Scorer:
         )
 
 
-def history(fw: Framework, entries: tuple[HistoryEntry, ...], year: int, total: Decimal | None) -> tuple[Trend, ...]:
-    """Return the years in order, each with its signed difference from the year before it."""
+def history(
+    fw: Framework, entries: tuple[HistoryEntry, ...], year: int, total: Decimal | None, rating: Rating | None = None
+) -> tuple[Trend, ...]:
+    """Return the years in order, each with its signed difference from the year before it and its own result.
+
+    A past year's result follows that year's shipped method (FY2564 with AA-F, FY2568 with its rating label).
+    """
+    from ita_xl.framework import rules_of_year
+
     by_year = {e.year: quantize(e.total, fw.rounding.places, fw.rounding.scores) for e in entries}
-    indicators = {e.year: e.indicators for e in entries if e.year != year}
+    indicators = {e.year: e.indicators for e in entries}
     if total is not None:
         by_year[year] = total
     trends = []
@@ -247,7 +255,10 @@ def history(fw: Framework, entries: tuple[HistoryEntry, ...], year: int, total: 
         value = by_year[y]
         diff = None if previous is None else value - previous
         direction = None if diff is None else (UP if diff > 0 else DOWN if diff < 0 else SAME)
-        trends.append(Trend(y, value, diff, direction, dict(indicators.get(y, {}))))
+        rules = fw if y == year else rules_of_year(y, fw)
+        level = rating.label if y == year and rating else year_level(rules, value, indicators.get(y, {}))
+        own = {} if y == year else dict(indicators.get(y, {}))  # the assessed year's scores are the result's
+        trends.append(Trend(y, value, diff, direction, level, own))
         previous = value
     return tuple(trends)
 
@@ -285,7 +296,7 @@ def score(fw: Framework, data: OfficeInput) -> Result:
     if fw.provisional:
         s.find("warning", "provisional-method", fw.provisional[0], fw.provisional[1], fw.source.rsplit("/", 1)[-1])
     rating = rate(fw, total.shown if total else None, {c: ls.shown for c, ls in tools.items()})
-    trends = history(fw, data.history, year, total.shown if total else None)
+    trends = history(fw, data.history, year, total.shown if total else None, rating)
     national = None
     o = data.office
     if o.national_mean is not None or o.rank is not None:

@@ -316,11 +316,128 @@ def make_example(out: Path, seed: int = 2566) -> None:
     wb.save(out)
 
 
+# An FY2569 office as one would enter its official results in December 2569: EIT below 85 keeps it at ผ่าน, not ผ่านดี.
+RESULTS_2569 = {
+    "total": 93.77,
+    "IIT": 96.85,
+    "EIT": 84.62,
+    "OIT": 98.33,
+    "1": 98.12,
+    "2": 95.40,
+    "3": 97.31,
+    "4": 98.56,
+    "5": 94.86,
+    "6": 86.21,
+    "7": 82.45,
+    "8": 85.20,
+    "9": 96.67,
+    "9.1": 100,
+    "9.2": 83.33,
+    "9.3": 100,
+    "9.4": 100,
+    "9.5": 100,
+    "10": 100,
+    "10.1": 100,
+    "10.2": 100,
+    "o7": 0,
+}
+# Totals to FY2568 and the indicators of FY2567-2568 (FY2568 as the reported case: 94.64, EIT below 85).
+HISTORY_2569: list[dict[str, Any]] = [
+    {"year": 2563, "total": 86.25},
+    {"year": 2564, "total": 88.40},
+    {"year": 2565, "total": 93.12},
+    {"year": 2566, "total": 95.87},
+    {
+        "year": 2567,
+        "total": 92.43,
+        **dict(
+            zip(
+                ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+                (96.0, 94.2, 95.5, 95.8, 94.0, 88.1, 85.6, 87.3, 89.0, 100.0),
+                strict=True,
+            )
+        ),
+    },
+    {
+        "year": 2568,
+        "total": 94.64,
+        **dict(
+            zip(
+                ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+                (98.0, 96.5, 97.8, 98.4, 97.3, 85.9, 83.2, 85.3, 99.6, 100.0),
+                strict=True,
+            )
+        ),
+    },
+]
+MEASURES_2570 = [
+    {
+        "kind": "จุดอ่อน",
+        "addresses": "ผู้รับบริการยังรับรู้การสื่อสารของสำนักงานไม่เพียงพอ (ตัวชี้วัดที่ ๗) และคะแนน EIT ต่ำกว่า ๘๕ ทำให้ได้ระดับ ผ่าน ไม่ใช่ ผ่านดี",
+        "codes": "7, e6-e10",
+        "steps": "๑. ทบทวนช่องทางเผยแพร่ข้อมูลให้ผู้รับบริการเข้าถึงง่าย (เว็บไซต์ เพจ และกลุ่มไลน์ของสถานศึกษา)\n"
+        "๒. เผยแพร่ผลการดำเนินงานและเรื่องที่ผู้รับบริการควรรู้ทุกเดือน\n"
+        "๓. ตอบข้อสงสัยและคำร้องเรียนภายในเวลาที่ประกาศ",
+        "deadline": "มกราคม - มิถุนายน ๒๕๗๐",
+        "target": "คะแนนตัวชี้วัดที่ ๗ และ EIT ไม่ต่ำกว่า ๘๕",
+        "responsible": "กลุ่มอำนวยการ",
+    },
+    {
+        "kind": "จุดอ่อน",
+        "addresses": "ผู้รับบริการยังรับรู้คุณภาพการให้บริการและการปรับปรุงงานไม่เต็มที่ (ตัวชี้วัดที่ ๖ และ ๘)",
+        "codes": "6, 8, e1-e5, e11-e15",
+        "steps": "๑. ประกาศขั้นตอนและระยะเวลาการให้บริการของทุกกลุ่มงาน\n๒. สำรวจความคิดเห็นผู้รับบริการทุกไตรมาสแล้วนำมาปรับปรุงงาน",
+        "deadline": "มกราคม - กันยายน ๒๕๗๐",
+        "target": "ผู้รับบริการรับรู้ขั้นตอนและการปรับปรุงงานของสำนักงาน",
+        "responsible": "ทุกกลุ่มงาน",
+    },
+    {
+        "kind": "จุดอ่อน",
+        "addresses": "ไม่ได้เผยแพร่รายงานผลการดำเนินงานประจำปีบนเว็บไซต์ (ตัวชี้วัดย่อยที่ ๙.๒ ข้อ O7)",
+        "codes": "9.2, o7",
+        "steps": "๑. จัดทำรายงานผลการดำเนินงานประจำปี ๒๕๖๙ ให้ครบองค์ประกอบ\n๒. เผยแพร่บนเว็บไซต์ภายในเดือนมีนาคม ๒๕๗๐",
+        "deadline": "มีนาคม ๒๕๗๐",
+        "target": "เผยแพร่รายงานครบถ้วนภายในกรอบเวลา",
+        "responsible": "กลุ่มนโยบายและแผน",
+    },
+]
+
+
+def make_example_2569(out: Path) -> None:
+    """Write a synthetic FY2569 office with its official results entered, history to FY2568 and measures for FY2570."""
+    fw = load(year=2569)
+    wb = fresh(fw, "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาตัวอย่าง")
+    fill_office(
+        wb,
+        {
+            "parent": "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน",
+            "ministry": "กระทรวงศึกษาธิการ",
+            "head_name": "นายตัวอย่าง มั่นคงดี",
+            "head_title": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาตัวอย่าง",
+            "year": 2569,
+            "measures_year": 2570,
+            "report_date": datetime(2026, 12, 15),
+            "analysis_unit": "กลุ่มกฎหมายและคดี",
+            "national_mean": 93.82,
+            "thai_digits": "ไทย",
+        },
+    )
+    ws = wb[S.SCORES]
+    cols = columns(ws)
+    where = rows_by_code(ws, cols["code"])
+    for code, value in RESULTS_2569.items():
+        ws.cell(where[code], cols["score"], value)
+    fill_table(wb[S.HISTORY], HISTORY_2569)
+    fill_table(wb[S.MEASURES], MEASURES_2570)
+    wb.save(out)
+
+
 def main(out_dir: Path = HERE) -> None:
-    """Write both example workbooks into ``out_dir``."""
+    """Write the example workbooks into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     make_reference(out_dir / "chanthaburi2-2565.xlsx")
     make_example(out_dir / "example-2566.xlsx")
+    make_example_2569(out_dir / "example-2569.xlsx")
 
 
 if __name__ == "__main__":

@@ -117,9 +117,10 @@ def create_app(store: Store, guard: Guard, limits: Limits | None = None, pdf_ava
 
     @app.get("/")
     def index() -> str:
-        from ita_xl.framework import available_years
+        from ita_xl import framework as fwmod
 
-        return render_template("index.html", years=available_years())
+        years = [(y, fwmod.load(year=y).provisional is not None) for y in fwmod.available_years()]
+        return render_template("index.html", years=years, default_year=fwmod.default_year())
 
     @app.get("/lang/<code>")
     def switch(code: str) -> Response:

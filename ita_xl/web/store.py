@@ -2,17 +2,54 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import shutil
+import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{20,40}$")
+PREFIX = "ita-xl-web-"
+
+
+def _lock(handle: IO[bytes]) -> bool:
+    """Return True when this process now holds the lock of ``handle``'s file (False: another process holds it)."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale(parent: Path | None = None) -> list[Path]:
+    """Remove the folders left by page servers that did not stop cleanly (a closed window); return them.
+
+    A running server holds the lock of its folder's ``.lock`` file, so only the folders of ended servers go.
+    """
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob(PREFIX + "*"):
+        lock = folder / ".lock"
+        if not lock.is_file():
+            continue
+        with contextlib.suppress(OSError), lock.open("r+b") as handle:
+            if not _lock(handle):
+                continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 @dataclass
@@ -46,7 +83,10 @@ class Store:
 
     def __init__(self, ttl: float = 15 * 60, parent: Path | None = None) -> None:
         self.ttl = ttl
-        self.root = Path(tempfile.mkdtemp(prefix="ita-xl-web-", dir=parent))
+        remove_stale(parent)
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=parent))
+        self._held = (self.root / ".lock").open("w+b")
+        _lock(self._held)
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -93,4 +133,5 @@ class Store:
         """Remove every job and the store's folder."""
         with self._lock:
             self._jobs.clear()
+        self._held.close()  # Windows removes no file that is open
         shutil.rmtree(self.root, ignore_errors=True)

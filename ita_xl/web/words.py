@@ -76,6 +76,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "office": ("หน่วยงาน", "Office"),
     "total": ("คะแนนรวม", "Total score"),
     "grade": ("ระดับ", "Grade"),
+    "rating": ("ผลการประเมิน", "Rating"),
+    "held_back": (
+        "ถ้า {tool} ได้คะแนนเพิ่มอีก {gap} คะแนน จะได้ผลการประเมิน {label}",
+        "{tool} is {gap} points short of the rating {label}",
+    ),
+    "provisional_year": ("{year} (เกณฑ์ชั่วคราว)", "{year} (provisional method)"),
     "passed": ("ผ่าน", "pass"),
     "failed": ("ไม่ผ่าน", "fail"),
     "pass_mark": ("เกณฑ์ผ่าน {mark} คะแนน", "pass mark {mark}"),

@@ -83,6 +83,9 @@ class OfficeView:
     grade: str = ""
     grade_label: str = ""
     passed: bool | None = None
+    rating: Pair | None = None  # FY2567+: the rating label (Thai, English)
+    held_back: list[tuple[Pair, str, Decimal]] = field(default_factory=list)  # (next label, tool, points short)
+    provisional: Pair | None = None  # the method is a provisional copy: said on the page as by the commands
     pass_mark: Decimal | None = None
     strength_mark: Decimal = Decimal(85)
     tools: list[Row] = field(default_factory=list)
@@ -130,6 +133,11 @@ def _scores(view: OfficeView, ev: Evaluation) -> None:
     if result.total is not None:
         t = result.total
         view.total, view.grade, view.grade_label, view.passed = t.shown, t.grade, t.grade_label, t.passed
+    if result.rating is not None:
+        r = result.rating
+        view.rating, view.passed = (r.label, r.label_en), r.passed
+        view.held_back = [((r.next_label, r.next_label_en), s.tool, s.gap) for s in r.shortfalls]
+    view.provisional = fw.provisional
     view.tools = [Row(c, s.name, s.shown, s.grade, s.strength, s.weight, s.weighted) for c, s in result.tools.items()]
     view.indicators = [Row(c, s.name, s.shown, s.grade, s.strength) for c, s in result.indicators.items()]
     for codes, names in ((result.strengths, view.strengths), (result.weaknesses, view.weaknesses)):
@@ -162,9 +170,12 @@ def analyse_office(request: OfficeRequest, out_dir: Path) -> OfficeView:
         result=dataclasses.replace(ev.result, source=name),
     )
     _scores(view, ev)
-    view.error_count, view.warning_count = len(ev.errors), len(ev.warnings)
+    view.error_count = len(ev.errors)
     view.errors = by_sheet(group_findings(ev.errors))
-    view.warnings = by_sheet(group_findings(ev.warnings))
+    # The provisional method is said once at the top of the page, not among the workbook's findings.
+    warnings = [f for f in ev.warnings if f.code != "provisional-method"]
+    view.warnings = by_sheet(group_findings(warnings))
+    view.warning_count = len(warnings)
     if ev.errors:
         return view
     options = BuildOptions(
@@ -195,6 +206,7 @@ class RollupView:
     offices: list[tuple[int, str, Decimal, str, str]] = field(default_factory=list)  # rank, name, total, grade, file
     mean: Decimal | None = None
     failed: list[tuple[str, Pair]] = field(default_factory=list)
+    notices: list[Pair] = field(default_factory=list)  # provisional methods, as `ita-xl rollup` says them
     error: Pair | None = None
     downloads: list[Download] = field(default_factory=list)
 
@@ -218,6 +230,12 @@ def rollup_offices(inputs: list[Upload], out_dir: Path, charts: bool = True) -> 
         view.failed = [(s, (m.removeprefix(f"{s}: "),) * 2) for s, m in summary.failed]
         view.offices = [(o.rank, o.name, o.total, o.grade, o.source) for o in summary.offices]
         view.mean = summary.mean_total
+        from ita_xl import framework as fwmod
+
+        for year in sorted({o.year for o in summary.offices if o.provisional}):
+            notice = fwmod.load(year=year).provisional
+            if notice:
+                view.notices.append(notice)
         if summary.offices:
             book, report = out_dir / "rollup.xlsx", out_dir / "summary.docx"
             with atomic_output(book) as tmp:

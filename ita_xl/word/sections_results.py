@@ -81,12 +81,15 @@ def held_back(ctx: Ctx) -> str:
     return ctx.t("rating.held_back", tools=tools, rating=rating.label, next=rating.next_label, needed=plain)
 
 
+HISTORY_ROWS = 10  # the latest years shown in the history table; older ones stay in the chart
+
+
 def history(ctx: Ctx) -> None:
-    """Write 1.3: the table of past totals with direction and signed difference (years with a difference)."""
+    """Write 1.3: every year given with its own result, direction and signed difference (the first has none)."""
     from ita_xl.thai import signed_text
 
-    trends = [t for t in ctx.result.history if t.difference is not None]
-    if not trends:
+    trends = list(ctx.result.history)[-HISTORY_ROWS:]
+    if len(trends) < 2:
         ctx.para(ctx.t("results.history_missing"))
         return
     ctx.para(ctx.t("results.history", first=trends[0].year, last=trends[-1].year))
@@ -94,13 +97,15 @@ def history(ctx: Ctx) -> None:
         [
             ctx.d(t.year),
             ctx.score(t.total),
-            t.direction or "",
-            signed_text(t.difference, ctx.thai, ctx.fw.rounding.places),
+            t.level,
+            t.direction or "-",
+            signed_text(t.difference, ctx.thai, ctx.fw.rounding.places) if t.difference is not None else "-",
         ]
         for t in trends
     ]
-    headers = [ctx.t(f"results.history_columns.{k}") for k in ("year", "score", "trend", "difference")]
-    add_table(ctx.doc, headers, rows, (3.5, 3.5, 3.5, 4.5), TABLE_STYLES, center=(0, 1, 2, 3))
+    keys = ("year", "score", "level", "trend", "difference")
+    headers = [ctx.t(f"results.history_columns.{k}") for k in keys]
+    add_table(ctx.doc, headers, rows, (3.0, 3.0, 3.4, 3.0, 3.6), TABLE_STYLES, center=(0, 1, 2, 3, 4))
     ctx.blank()
 
 

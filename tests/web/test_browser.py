@@ -140,6 +140,12 @@ def test_upload_see_the_scores_and_download_the_report_and_workbook(
     assert "ผ่าน" in browser.find_element(By.ID, "summary").text
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
     screenshot(browser, shots, "2-results-th")
+    browser.find_element(By.CSS_SELECTOR, "a.switch").click()
+    WebDriverWait(browser, 10).until(lambda d: "Total score" in d.page_source)
+    assert browser.find_element(By.ID, "total").text == "98.90"
+    screenshot(browser, shots, "2-results-en")
+    browser.find_element(By.CSS_SELECTOR, "a.switch").click()
+    WebDriverWait(browser, 10).until(lambda d: "คะแนนรวม" in d.page_source)
     browser.find_element(By.ID, "dl-report").click()
     report = downloaded(browser, "chanthaburi2-2565-report.docx")
     browser.find_element(By.ID, "dl-analysis").click()

@@ -96,7 +96,7 @@ def test_the_reference_office_shows_its_total_and_grade_and_its_report_is_the_bu
     assert 'id="grade">AA<' in page
     assert "ผ่าน" in page and "<svg" in page
     # Nothing of the upload is kept once it is read: only the results.
-    (job,) = [p for p in store.root.iterdir()]
+    (job,) = [p for p in store.root.iterdir() if p.is_dir()]
     assert not (job / "in").exists()
     report = client.get(re.search(r'href="(/download/[^"]+/report)"', page).group(1))  # type: ignore[union-attr]
     assert report.status_code == 200
@@ -110,7 +110,7 @@ def test_the_reference_office_shows_its_total_and_grade_and_its_report_is_the_bu
     # Removed on request: the results page and its files are gone.
     client.post(where.replace("/office/", "/forget/"), data={"csrf": token(client)})
     assert client.get(where).status_code == 410
-    assert list(store.root.iterdir()) == []
+    assert [p for p in store.root.iterdir() if p.is_dir()] == []
 
 
 def test_a_workbook_with_errors_shows_them_grouped_by_sheet_and_column_and_builds_nothing(
@@ -136,6 +136,20 @@ def test_an_unreadable_file_gets_the_command_lines_message_with_its_own_name(
     assert "สำนักงาน.xlsx" in page
     assert str(tmp_path) not in page and "ita-xl-web-" not in page
     assert "Traceback" not in page
+
+
+def test_pdf_is_offered_and_made_where_libreoffice_is_installed(store: Store) -> None:
+    from ita_xl.word.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    client = create_app(store, Guard(), pdf_available=True).test_client()
+    assert 'name="pdf"' in client.get("/").get_data(as_text=True)
+    page = client.get(post_office(client, EXAMPLE, pdf="on")).get_data(as_text=True)
+    link = re.search(r'href="(/download/[^"]+/pdf)"', page)
+    assert link, page
+    pdf = client.get(link.group(1))
+    assert pdf.data.startswith(b"%PDF") and "chanthaburi2-2565-report.pdf" in pdf.headers["Content-Disposition"]
 
 
 def test_options_as_on_the_command_line_reach_the_build(client: FlaskClient, tmp_path: Path) -> None:
@@ -174,6 +188,13 @@ def test_several_offices_and_a_zip_make_the_rollup(client: FlaskClient, tmp_path
         link = re.search(rf'href="(/download/[^"]+/{key})"', page)
         assert link
         assert zipfile.ZipFile(io.BytesIO(client.get(link.group(1)).data)).testzip() is None
+    # The roll-up workbook, given back with one office's workbook, puts its rank into that office's results.
+    book = tmp_path / "rollup.xlsx"
+    book.write_bytes(client.get(re.search(r'href="(/download/[^"]+/rollup)"', page).group(1)).data)  # type: ignore[union-attr]
+    office = client.get(post_office(client, EXAMPLE, rollup=upload(book))).get_data(as_text=True)
+    report = client.get(re.search(r'href="(/download/[^"]+/report)"', office).group(1)).data  # type: ignore[union-attr]
+    text = re.sub(r"<[^>]+>", "", zipfile.ZipFile(io.BytesIO(report)).read("word/document.xml").decode())
+    assert "ลำดับที่ ๑ จาก ๒ หน่วยงาน" in text
 
 
 def test_oversize_upload_is_refused_with_413_naming_the_limit(client: FlaskClient) -> None:
@@ -206,7 +227,7 @@ def test_a_zip_that_unpacks_too_far_is_refused(store: Store) -> None:
     )
     assert response.status_code == 413
     assert "zip bomb" in response.get_data(as_text=True)
-    assert list(store.root.iterdir()) == []
+    assert [p for p in store.root.iterdir() if p.is_dir()] == []
 
 
 @pytest.mark.parametrize("path", ["/office", "/rollup", "/template", "/forget/AAAAAAAAAAAAAAAAAAAAAAAA"])
@@ -276,3 +297,75 @@ def test_store_removes_expired_jobs_and_everything_on_close(tmp_path: Path) -> N
     assert not job.folder.exists() and store.get(job.id) is None
     store.close()
     assert not store.root.exists()
+
+
+def test_folders_of_a_server_that_was_killed_go_at_the_next_start_not_those_of_a_running_one(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    running = Store(parent=tmp_path)
+    killed = tmp_path / "ita-xl-web-killed"
+    (killed / "job" / "out").mkdir(parents=True)
+    (killed / ".lock").write_bytes(b"")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from ita_xl.web.store import Store; import sys; s = Store(parent=sys.argv[1]); "
+            "print(s.root, flush=True); sys.stdin.read()",
+            str(tmp_path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    other = Path(holder.stdout.readline().strip())
+    try:
+        assert not killed.exists()  # the other process's Store removed it on its way in
+        Store(parent=tmp_path).close()
+        assert running.root.is_dir() and other.is_dir()
+    finally:
+        holder.communicate("")
+    running.close()
+
+
+def test_a_year_with_rating_labels_shows_the_label_and_a_provisional_year_says_so(
+    client: FlaskClient, tmp_path: Path
+) -> None:
+    import random
+
+    import openpyxl
+
+    from ita_xl import framework as fwmod
+    from tests.excel import mark_oit
+
+    page = client.get("/").get_data(as_text=True)
+    assert f'<option value="{fwmod.default_year()}" selected>' in page
+    provisional = [y for y in fwmod.available_years() if fwmod.load(year=y).provisional]
+    for year in provisional:
+        assert f"{year} (เกณฑ์ชั่วคราว)" in page
+    rated = [y for y in fwmod.available_years() if fwmod.load(year=y).levels]
+    if not rated:
+        pytest.skip("no shipped year has rating labels")
+    for year in {rated[0], *provisional[:1]}:
+        fw = fwmod.load(year=year)
+        response = client.post("/template", data={"csrf": token(client), "year": str(year), "office": "สพป.ทดสอบ"})
+        path = tmp_path / f"t{year}.xlsx"
+        path.write_bytes(response.data)
+        wb = openpyxl.load_workbook(path)
+        rng = random.Random(3)
+        for tool in ("IIT", "EIT"):
+            for n in range(30):
+                for st in fw.statements(tool):
+                    answer(wb, tool, n, st.code, rng.choice(fw.scales[st.scale].labels[:2]))
+        for code, item in fw.items.items():
+            if item.tool == "OIT":
+                mark_oit(wb, code, "มี", f"https://example.go.th/{code}")
+        save(wb, path)
+        result = client.get(post_office(client, path)).get_data(as_text=True)
+        assert 'id="rating">' in result, result
+        labels = {lv.label for lv in fw.levels}
+        shown_label = re.search(r'id="rating">([^<]+)<', result)
+        assert shown_label and shown_label.group(1) in labels
+        assert ('id="provisional"' in result) == (year in provisional)

@@ -48,9 +48,11 @@ def table_text(table: Table) -> list[list[str]]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
+        previous = None
         for cell in row.cells:
-            if not cells or cell.text != cells[-1]:  # merged cells repeat
+            if cell._tc is not previous:  # a merged cell repeats the same element
                 cells.append(cell.text)
+            previous = cell._tc
         rows.append(cells)
     return rows
 
@@ -78,15 +80,22 @@ def test_headings_in_order(report: DocumentObject) -> None:
 
 def test_history_table(report: DocumentObject, reference: Result) -> None:
     rows = table_text(find_table(report, "ปีงบประมาณ พ.ศ."))
-    assert rows[0] == ["ปีงบประมาณ พ.ศ.", "ผลคะแนน ITA", "พัฒนาการ", "ผลต่างของคะแนน ITA"]
+    assert rows[0] == ["ปีงบประมาณ พ.ศ.", "ผลคะแนน ITA", "ระดับผลการประเมิน", "พัฒนาการ", "ผลต่างของคะแนน ITA"]
     expected = [
-        [thai_digits(t.year), score_th(t.total), t.direction, signed_text(t.difference)]
+        [
+            thai_digits(t.year),
+            score_th(t.total),
+            t.level,
+            t.direction or "-",
+            signed_text(t.difference) if t.difference is not None else "-",
+        ]
         for t in reference.history
-        if t.difference is not None
     ]
     assert rows[1:] == expected
-    assert rows[1] == ["๒๕๕๙", "๘๑.๓๓", "ลดลง", "- ๖.๑๕"]
-    assert rows[-1] == ["๒๕๖๕", "๙๘.๙๐", "ลดลง", "- ๐.๔๔"]
+    # every year given is shown, the first without a difference; each with its own year's grade
+    assert rows[1] == ["๒๕๕๘", "๘๗.๔๘", "A", "-", "-"]
+    assert rows[2] == ["๒๕๕๙", "๘๑.๓๓", "B", "ลดลง", "- ๖.๑๕"]
+    assert rows[-1] == ["๒๕๖๕", "๙๘.๙๐", "AA", "ลดลง", "- ๐.๔๔"]
 
 
 def test_indicator_table(report: DocumentObject, reference: Result) -> None:
@@ -231,7 +240,7 @@ def test_arabic_digits_setting(reference: Result, tmp_path: Path) -> None:
     office = dataclasses.replace(reference.office, thai_digits=False)
     doc = build(dataclasses.replace(reference, office=office), tmp_path, charts=False)
     rows = table_text(find_table(doc, "ปีงบประมาณ พ.ศ."))
-    assert rows[-1] == ["2565", "98.90", "ลดลง", "- 0.44"]
+    assert rows[-1] == ["2565", "98.90", "AA", "ลดลง", "- 0.44"]
     assert doc.sections[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:fmt")) == "decimal"
     assert not any("\u0e50" <= ch <= "\u0e59" for p in doc.paragraphs for ch in p.text if p.text.startswith("1.2"))
 
@@ -260,7 +269,7 @@ def test_text_file_changes_output(reference: Result, tmp_path: Path) -> None:
     )
     doc = build(reference, tmp_path, charts=False, text=text)
     assert f"รายงานผลการวิเคราะห์ ITA ของ{OFFICE}" in [p.text for p in doc.paragraphs]
-    assert table_text(find_table(doc, "ปีงบประมาณ พ.ศ."))[0][2] == "แนวโน้ม"
+    assert table_text(find_table(doc, "ปีงบประมาณ พ.ศ."))[0][3] == "แนวโน้ม"
     assert table_text(find_table(doc, "ปีงบประมาณ พ.ศ."))[0][1] == "ผลคะแนน ITA"  # default kept
     fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:cs")) == "TH Sarabun New"

@@ -247,6 +247,22 @@ HELP: dict[str, tuple[str, str]] = {
         "ไม่ใส่ปัญหาและอุปสรรคในรายงาน (สำหรับฉบับที่เผยแพร่)",
         "Leave the problems and obstacles out (for the published copy).",
     ),
+    "followup.out_dir": (
+        "โฟลเดอร์ของไฟล์ผลลัพธ์; ค่าเริ่มต้น: โฟลเดอร์เดียวกับแบบบันทึก",
+        "Folder for the outputs. Default: beside each input.",
+    ),
+    "followup.text_path": (
+        "สำเนาข้อความของรายงานที่หน่วยงานแก้ไขเอง (TOML ส่วน [followup]); ดู ita-xl texts",
+        "Your own copy of the report wording (TOML, its [followup] part); see `ita-xl texts`.",
+    ),
+    "followup.style_path": (
+        "ไฟล์ Word (.docx, .dotx หรือ .docm) ที่รายงานใช้รูปแบบ (แบบอักษร หัวกระดาษ) ตาม",
+        "A Word file (.docx, .dotx or .docm) whose styles (font, letterhead) the report uses.",
+    ),
+    "followup.pdf": (
+        "เขียนรายงานเป็น PDF ด้วย (ใช้ Microsoft Word บน Windows เมื่อติดตั้งส่วนเสริม [word] ไว้ มิฉะนั้นใช้ LibreOffice)",
+        "Also write the report as PDF (with Microsoft Word on Windows when the [word] extra is installed, else LibreOffice).",
+    ),
 }
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from ita_xl.cleaning import strip_control
+from ita_xl.cleaning import normalize_text, shown, strip_control
 from ita_xl.decimals import parse_number
 from ita_xl.result import Finding
 from ita_xl.thai import MONTHS, arabic_digits
@@ -70,7 +70,7 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return strip_control(value).strip()
+    return normalize_text(strip_control(value)).strip()
 
 
 def is_blank(value: object) -> bool:
@@ -224,6 +224,8 @@ class CellReader:
         self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
     ) -> Decimal | None:
         """Return a number typed in a cell; report text and numbers outside [low, high]."""
+        if isinstance(value, str):
+            value = clean_text(value)  # "97.5" with a zero-width space pasted in is 97.5
         if isinstance(value, (date, datetime)):
             number = None
             bad = True
@@ -238,8 +240,8 @@ class CellReader:
             self.add(
                 "error",
                 "not-number",
-                f'"{clean_text(value)}" ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50',
-                f'"{clean_text(value)}" is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50',
+                f"{shown(clean_text(value))} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50",
+                f"{shown(clean_text(value))} is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50",
                 where,
             )
             return None

@@ -189,11 +189,16 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
         ),
         (f"๓. ชีต {S.OIT}: ระบุ มี หรือ ไม่มี ทุกข้อ และใส่ลิงก์ (URL) ของหลักฐานที่เผยแพร่บนเว็บไซต์", False),
         (
-            f"๔. ชีต {S.SCORES}: ถ้าได้รับผลคะแนนอย่างเป็นทางการแล้ว กรอกคะแนนตามที่ได้รับ "
-            "(คะแนนรวม เครื่องมือ ตัวชี้วัด ตัวชี้วัดย่อย และรายข้อถ้ามี) โดยไม่ต้องกรอกคำตอบดิบ",
+            f"๔. ชีต {S.SCORES}: ถ้าได้รับผลคะแนนอย่างเป็นทางการแล้ว กรอกคะแนนตามที่ได้รับ โดยไม่ต้องกรอกคำตอบดิบ "
+            "กรอกคะแนนรวมที่ประกาศเป็นอันดับแรก (คะแนนรวมที่คำนวณจากคะแนนตัวชี้วัดซึ่งปัดเศษแล้วอาจต่างจากที่ประกาศ ๐.๐๑) "
+            "แล้วจึงกรอกเครื่องมือ ตัวชี้วัด ตัวชี้วัดย่อย และรายข้อถ้ามี",
             False,
         ),
-        (f"๕. ชีต {S.HISTORY}: คะแนนรวมของปีที่ผ่านมา (ถ้ามี) ปีละหนึ่งแถว", False),
+        (
+            f"๕. ชีต {S.HISTORY}: คะแนนรวมของปีที่ผ่านมา (ถ้ามี) ปีละหนึ่งแถว และคะแนนตัวชี้วัดที่ ๑-๑๐ ของปีที่แล้ว "
+            "เพื่อให้รายงานเปรียบเทียบผลปีนี้กับปีที่แล้วเป็นรายตัวชี้วัด",
+            False,
+        ),
         (
             f"๖. ชีต {S.MEASURES}: มาตรการของปีถัดไป ถ้าเว้นว่าง โปรแกรมจะร่างมาตรการให้ในรายงานเพื่อให้ปรับแก้",
             False,
@@ -297,7 +302,7 @@ def _oit(ws: Worksheet, fw: Framework, fmt: _Formats, lists: _ListSheet) -> None
 
 def score_rows(fw: Framework) -> list[tuple[str, str, bool]]:
     """Return the rows of the scores sheet: (code, Thai name, bold); a blank code marks a section heading."""
-    rows: list[tuple[str, str, bool]] = [(S.TOTAL, "คะแนนรวม ITA", True)]
+    rows: list[tuple[str, str, bool]] = [(S.TOTAL, "คะแนนรวม ITA (กรอกก่อน: ค่าที่ประกาศ)", True)]
     for code, tool in fw.tools.items():
         rows.append((code, f"{code} {tool.name}", True))
         for ic in tool.indicators:

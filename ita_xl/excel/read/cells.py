@@ -15,6 +15,7 @@ from ita_xl.result import Finding
 from ita_xl.thai import MONTHS, arabic_digits
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+TOO_MANY = "too-many"  # the code of that finding (its place: the sheet)
 SPACES = re.compile(r"\s+")
 HUNDRED = Decimal(100)
 
@@ -126,7 +127,7 @@ class CellReader:
     def add(self, severity: str, code: str, th: str, en: str, where: str = "") -> None:
         """Keep one finding in Thai and English at ``where`` (sheet!cell), unless its sheet already has too many."""
         sheet = where.split("!")[0] if "!" in where else ""
-        if sheet and code != "too-many":
+        if sheet and code != TOO_MANY:
             n = self.counts.get(sheet, 0) + 1
             self.counts[sheet] = n
             if n > MAX_CELL_FINDINGS:
@@ -141,7 +142,7 @@ class CellReader:
                     "error"
                     if any(p.severity == "error" and p.where.startswith(sheet + "!") for p in self.problems)
                     else "warning",
-                    "too-many",
+                    TOO_MANY,
                     f"ชีต {sheet} มีปัญหาอีก {n - MAX_CELL_FINDINGS} ช่องที่ไม่ได้แสดง; แก้ช่องที่แสดงแล้วตรวจอีกครั้ง",
                     f"sheet {sheet} has {n - MAX_CELL_FINDINGS} more problems not shown; fix those shown and check again",
                     sheet,

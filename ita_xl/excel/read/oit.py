@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
@@ -63,8 +64,8 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
             rd.add(
                 "warning",
                 "unknown-item",
-                f"{clean_text(raw_code)} ไม่ใช่ข้อของแบบ OIT ปี {fw.year} จึงไม่นำมาคิดคะแนน",
-                f"{clean_text(raw_code)} is not an OIT item of FY{fw.year}, so it is not scored",
+                f"{shown(clean_text(raw_code), quote=False)} ไม่ใช่ข้อของแบบ OIT ปี {fw.year} จึงไม่นำมาคิดคะแนน",
+                f"{shown(clean_text(raw_code), quote=False)} is not an OIT item of FY{fw.year}, so it is not scored",
                 ref,
             )
             continue
@@ -86,8 +87,8 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                 rd.add(
                     "error",
                     "bad-answer",
-                    f'"{clean_text(mark)}" ไม่ใช่คำตอบของข้อนี้; ต้องเป็น {" หรือ ".join(yes_no)}',
-                    f'"{clean_text(mark)}" is not an answer of this item; expected {" or ".join(yes_no)}',
+                    f"{shown(clean_text(mark))} ไม่ใช่คำตอบของข้อนี้; ต้องเป็น {' หรือ '.join(yes_no)}",
+                    f"{shown(clean_text(mark))} is not an answer of this item; expected {' or '.join(yes_no)}",
                     f"{sheet}!{cell_name(r, cols['published'])}",
                 )
         url = _evidence(links, rows, r, cols.get("url")) or clean_text(get("url"))
@@ -103,8 +104,8 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
             rd.add(
                 "warning",
                 "bad-url",
-                f'"{url}" ไม่ใช่ที่อยู่เว็บ; ใส่ URL เต็มที่ขึ้นต้นด้วย https://',
-                f'"{url}" is not a web address; type the full URL starting with https://',
+                f"{shown(url)} ไม่ใช่ที่อยู่เว็บ; ใส่ URL เต็มที่ขึ้นต้นด้วย https://",
+                f"{shown(url)} is not a web address; type the full URL starting with https://",
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
         entries[code] = OitEntry(code, published, url, clean_text(get("note")))

@@ -95,6 +95,9 @@ def follow_up(ctx: Ctx) -> None:
         ctx.para(ctx.t(key))
     ctx.heading(ctx.t("reporting.heading"))
     ctx.para(ctx.t("reporting.body"))
+    item = ctx.fw.items.get(ctx.fw.analysis_item)
+    if item is not None:  # where the method asks for this report (o42 of FY2565, O42 of FY2566, O25 of FY2569)
+        ctx.para(ctx.t("reporting.publish", item=ctx.fw.printed(item.code), item_title=item.title))
 
 
 def signature(ctx: Ctx) -> None:

@@ -37,7 +37,13 @@ def summary(ctx: Ctx) -> None:
     r = ctx.result
     ctx.heading(ctx.t("results.heading"))
     nat = r.national
-    if nat is not None and nat.mean is not None:
+    if nat is not None and nat.mean is not None and ctx.fw.levels:
+        from ita_xl.rating import by_total
+
+        label, higher = by_total(ctx.fw, nat.mean)
+        shown = ctx.texts.fmt("rating.at_least", rating=label) if higher else label
+        ctx.para(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown))
+    elif nat is not None and nat.mean is not None:
         band = ctx.fw.grade(nat.mean)
         national = ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label)
         ctx.para(ctx.numbered(national))

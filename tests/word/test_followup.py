@@ -91,7 +91,7 @@ def test_title_names_office_year_and_the_oit_item(result: Result, tmp_path: Path
     text = build(result, tmp_path)
     assert "ของสำนักงานเขตพื้นที่การศึกษาประถมศึกษาจันทบุรี เขต ๒" in text
     assert "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖" in text
-    assert "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ o๔๓" in text
+    assert "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ข้อ O๔๓" in text  # FY2566 (the measures' year) prints O43
     assert "รายงาน ณ วันที่ ๕ เมษายน ๒๕๖๖" in text
 
 

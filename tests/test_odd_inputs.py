@@ -153,6 +153,201 @@ CASES = [
     Case("error-history-total", edited("raw", error_history), 1, "ประวัติ!B3: " + _error_message("#VALUE!")),
     Case("error-office-rank", edited("raw", error_rank), 1, "ข้อมูลหน่วยงาน!B13: " + _error_message("#NUM!")),
 ]
+# ---- 5. references past the limits, in every form --------------------------------------------------------------
+
+STRAY = b' t="inlineStr"><is><t>x</t></is></c>'
+
+
+def _stray(row: bytes) -> dict[bytes, bytes]:
+    """Return an XML edit appending ``row`` at the end of a sheet's rows."""
+    return {rb"</sheetData>": row + b"</sheetData>"}
+
+
+def _far(limit: str, ref: str, what: str) -> str:
+    return (
+        f"IIT!{ref}: a value in {what}, past the limit of {limit}; delete the stray value far from the table (or the "
+        "unused rows and columns), or if the data are genuine, raise ITA_XL_MAX_"
+        + ("COLUMNS" if "column" in limit else "ROWS")
+    )
+
+
+def prefixed(path: Path, bases: Bases) -> None:
+    """The IIT sheet written with a namespace prefix on every tag (x:row, x:c, ...), as some programs do."""
+    shutil.copy(bases.raw, path)
+
+    def change(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = sheet_part(zf, "IIT")
+        data = re.sub(rb"<(/?)([A-Za-z]\w*)(?=[\s>/])", rb"<\1x:\2", members[part])
+        members[part] = data.replace(b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="', 1)
+
+    patch_zip(path, change)
+
+
+CASES += [
+    Case(
+        "four-letter-column",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="ZZZZ5000"' + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "ZZZZ5000", "column 475254"),
+    ),
+    Case(
+        "past-column-xfd",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="XFE5000"' + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "XFE5000", "column 16385"),
+    ),
+    Case(
+        "past-row-1048576",
+        _xml_edit("raw", "IIT", _stray(b'<row r="1048577"><c r="A1048577"' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "A1048577", "row 1048577"),
+    ),
+    Case(
+        "row-past-32-bits",
+        _xml_edit("raw", "IIT", _stray(b'<row r="4000000000"><c r="B4000000000"' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "B4000000000", "row 4000000000"),
+    ),
+    Case(
+        "cells-without-reference",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000">' + b"<c/>" * 5000 + b"<c" + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "GJI5000", "column 5001"),
+    ),
+    Case(
+        "row-without-number-far-down",
+        _xml_edit("raw", "IIT", _stray(b'<row r="300000"/><row><c' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "A300001", "row 300001"),
+    ),
+    Case(
+        "dimension-four-letter",
+        _xml_edit("raw", "IIT", {rb'<dimension ref="[^"]*"/>': b'<dimension ref="A1:ZZZZ9"/>'}),
+        0,
+        "",
+        same_scores=True,
+    ),
+    Case(
+        "dimension-past-last-row",
+        _xml_edit("raw", "IIT", {rb'<dimension ref="[^"]*"/>': b'<dimension ref="A1:XFD99999999"/>'}),
+        0,
+        "",
+        same_scores=True,
+    ),
+    Case("prefixed-tags", prefixed, 0, "", same_scores=True),
+    Case(
+        "odd-reference",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="$A$5000"' + STRAY + b"</row>")),
+        1,
+        "cannot read the workbook's content (CalamineError: Expecting alphanumeric character, got 24); "
+        "open it in Excel and save it again as .xlsx",
+    ),
+]
+
+
+@pytest.mark.parametrize("name", ["four-letter-column", "row-past-32-bits", "cells-without-reference"])
+def test_a_far_reference_is_refused_before_parsing(made: dict[str, Path], name: str) -> None:
+    import resource
+    import time
+
+    from ita_xl.errors import InputError
+    from ita_xl.excel.read import read_office
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with pytest.raises(InputError):
+        read_office(made[name])
+    assert time.perf_counter() - start < 2.0
+    # Parsing ZZZZ5000 would hold a grid of 2.4 billion cells; row 4000000000 made the parser abort the process.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 300 * 1024
+
+
+# ---- 2. what cannot be seen ------------------------------------------------------------------------------------
+
+# Each is pasted after (or inside) a good value and must be read as if it were not there.
+INVISIBLES = ("\u200b", "\ufeff", "\u00ad", "\u200d", "\u200c", "\u2060", "\u00a0", "\u200e", "\u202f")
+DECOMPOSED_NAME = "ส\u0e4d\u0e32นักงานเขตพื้นที่การศึกษาทดสอบ"  # sara am typed as nikhahit + sara aa
+
+
+def invisible_answers(wb: openpyxl.Workbook) -> None:
+    """Append an invisible character to the first answers of IIT and EIT, split the label of one with a soft hyphen."""
+    for tool in S.SURVEYS:
+        ws = wb[tool]
+        for n, code in enumerate(list(codes(ws))[1 : len(INVISIBLES) + 1]):
+            cell = ws.cell(S.FIRST_DATA_ROW + 1 + n, codes(ws)[code])
+            if cell.value:
+                cell.value = INVISIBLES[n] + str(cell.value) + INVISIBLES[-1 - n]
+    ws = wb["IIT"]
+    cell = ws.cell(S.FIRST_DATA_ROW + 12, codes(ws)["i2"])
+    cell.value = str(cell.value)[:2] + "\u00ad" + str(cell.value)[2:]
+
+
+def thai_typed_two_ways(wb: openpyxl.Workbook) -> None:
+    """Answers with the tone mark typed before the vowel (ท + ่ + ี), an office name with sara am in two pieces."""
+    for tool in S.SURVEYS:
+        ws = wb[tool]
+        for cell in ws[S.FIRST_DATA_ROW + 2]:
+            if cell.value == "มากที่สุด":
+                cell.value = "มากท\u0e48\u0e35สุด"
+    set_office(wb, "name", DECOMPOSED_NAME)
+
+
+def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
+    """A zero-width space in an OIT mark, a header code, and a BOM before a score."""
+    ws = wb[S.OIT]
+    cols = codes(ws)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["published"]).value = "มี\u200b"
+    ws = wb["EIT"]
+    ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
+
+
+CASES += [
+    Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
+    Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
+    Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case(
+        "invisible-score",
+        edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),
+        0,
+        "",
+    ),
+    Case(
+        "still-refused-shown-visibly",
+        edited("raw", error_answer("IIT", 0, "i1", "มาก\ue000\u2800")),
+        1,
+        'IIT!B3: "มาก\\ue000\\u2800" is not an answer of this item (i1); expected one of มากที่สุด, มาก, น้อย, '
+        "น้อยที่สุดหรือไม่มีเลย",
+    ),
+]
+
+
+def test_invisible_characters_never_reach_the_outputs(made: dict[str, Path], tmp_path: Path) -> None:
+    from tests.test_bad_inputs import build, docx_text, workbook_cells
+
+    res = build(made["thai-typed-two-ways"], tmp_path)
+    assert res.exit_code == 0, res.output
+    name = "สำนักงานเขตพื้นที่การศึกษาทดสอบ"
+    assert name in docx_text(tmp_path / "thai-typed-two-ways-report.docx")
+    assert name in {c.value for c in workbook_cells(tmp_path / "thai-typed-two-ways-analysis.xlsx")}
+    res = run("score", str(made["invisible-score"]), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert '"IIT": 98.5' in res.stdout
+
+
+def test_normalize_text_and_shown() -> None:
+    from ita_xl.cleaning import normalize_text, shown
+
+    assert normalize_text("มาก\u200b") == "มาก"
+    assert normalize_text("\ufeffน\u0e49\u0e4d\u0e32") == normalize_text("น\u0e4d\u0e49\u0e32") == "น้ำ"
+    assert normalize_text("ท\u0e48\u0e35") == "ที่"
+    assert normalize_text("\u0e40\u0e40ผน") == "แผน"
+    assert normalize_text("a\u00a0b\u2003c") == "a b c"
+    assert shown("มาก\u200b") == '"มาก\\u200b"'
+    assert shown("x" * 100_000) == '"' + "x" * 60 + '…"'
+
+
+# ---- the corpus run through every command ----------------------------------------------------------------------
+
 CASE = {c.name: c for c in CASES}
 
 

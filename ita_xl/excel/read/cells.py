@@ -9,7 +9,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from ita_xl.cleaning import strip_control
+from ita_xl.cleaning import normalize_text, shown, strip_control
 from ita_xl.decimals import parse_number
 from ita_xl.excel.read import dates
 from ita_xl.excel.read.dates import is_date_like, number_in_date_cell
@@ -72,7 +72,7 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return strip_control(value).strip()
+    return normalize_text(strip_control(value)).strip()
 
 
 def is_blank(value: object) -> bool:
@@ -204,6 +204,8 @@ class CellReader:
         self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
     ) -> Decimal | None:
         """Return a number typed in a cell; report text and numbers outside [low, high]."""
+        if isinstance(value, str):
+            value = clean_text(value)  # "97.5" with a zero-width space pasted in is 97.5
         if is_date_like(value):
             return self._number_in_date_cell(sheet, ref, value, what_th, what_en, low, high)
         else:
@@ -217,8 +219,8 @@ class CellReader:
             self.add(
                 "error",
                 "not-number",
-                f'"{clean_text(value)}" ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50',
-                f'"{clean_text(value)}" is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50',
+                f"{shown(clean_text(value))} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50",
+                f"{shown(clean_text(value))} is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50",
                 where,
             )
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
@@ -44,8 +45,8 @@ def measure_rows(rd: WorkbookReader, fw: Framework) -> tuple[Measure, ...]:
                 rd.add(
                     "error",
                     "bad-choice",
-                    f'"{texts["kind"]}" ไม่ใช่ประเภทมาตรการ; ต้องเป็น จุดอ่อน หรือ จุดแข็ง',
-                    f'"{texts["kind"]}" is not a kind of measure; expected จุดอ่อน (weakness) or จุดแข็ง (strength)',
+                    f"{shown(texts['kind'])} ไม่ใช่ประเภทมาตรการ; ต้องเป็น จุดอ่อน หรือ จุดแข็ง",
+                    f"{shown(texts['kind'])} is not a kind of measure; expected จุดอ่อน (weakness) or จุดแข็ง (strength)",
                     f"{sheet}!{cell_name(r, cols['kind'])}",
                 )
         if not texts.get("addresses"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import HUNDRED, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.workbook import WorkbookReader
@@ -68,8 +69,8 @@ def field_value(rd: WorkbookReader, sheet: str, ref: str, fld: S.Field, value: A
         rd.add(
             "error",
             "bad-choice",
-            f'"{text}" ไม่ใช่ตัวเลือกของช่องนี้; ต้องเป็น ไทย หรือ อารบิก',
-            f'"{text}" is not a choice of this cell; expected ไทย (Thai) or อารบิก (Arabic)',
+            f"{shown(text)} ไม่ใช่ตัวเลือกของช่องนี้; ต้องเป็น ไทย หรือ อารบิก",
+            f"{shown(text)} is not a choice of this cell; expected ไทย (Thai) or อารบิก (Arabic)",
             f"{sheet}!{ref}",
         )
         return None

@@ -15,6 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ita_xl.word.docx_helpers import clean, estimate_height_cm, style_id, table_style_id
+from ita_xl.word.table_fit import fit_widths
 from ita_xl.xmltext import escape
 
 # python-docx's element-by-element API rescans children on every insertion (quadratic in a table's
@@ -115,7 +116,7 @@ def add_table(
     doc: DocumentObject,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    widths_cm: Sequence[float],
+    widths_cm: Sequence[float] | float,
     styles: tuple[str, str, str],
     center: Sequence[int] = (),
     max_row_cm: float | None = None,
@@ -124,11 +125,14 @@ def add_table(
     """Return a bordered table: a repeated bold header row, unsplittable rows, fixed column widths.
 
     ``styles`` names the table style, the header paragraph style and the body paragraph style (looked up in
-    ``doc``); ``center`` lists the columns whose body text is centred. A row with one value spans the whole
+    ``doc``); ``center`` lists the columns whose body text is centred. ``widths_cm`` gives each column's width,
+    or the table's width as one number: the columns are then sized from their text (see :func:`fit_widths`). A row with one value spans the whole
     width (bold, shaded); a shorter row leaves its last cells empty. A row that may be taller than
     ``max_row_cm`` (the usable page height) is allowed to split, so nothing is cut off. Raises ValueError
     when ``widths_cm`` does not give one width per header or a row has more values than headers.
     """
+    if isinstance(widths_cm, int | float):
+        widths_cm = fit_widths(headers, rows, float(widths_cm), size_pt)
     if len(widths_cm) != len(headers):
         raise ValueError(f"widths_cm must give one width per header: {len(headers)} headers, {len(widths_cm)} widths")
     table_sid = table_style_id(doc, styles[0])

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
-# Shares of the landscape text width: weakness, steps, deadline, target, responsible, note.
-SHARES = (0.24, 0.32, 0.10, 0.17, 0.10, 0.07)
 COLUMNS = ("steps", "deadline", "target", "responsible", "note")
 
 
@@ -54,17 +52,16 @@ def measures(ctx: Ctx) -> None:
     if any(m.draft for m in rows):
         ctx.para(ctx.t("measures_part.draft_remark"))
     total = int(text_width(section)) / 360000  # EMU per cm
-    widths = [round(total * s, 2) for s in SHARES]
     heads = [ctx.t(f"measures_part.columns.{k}") for k in COLUMNS]
     weak = [m for m in rows if m.kind != "strength"]
     strong = [m for m in rows if m.kind == "strength"]
     height = (int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)) / 360000
-    limit = height * 0.8  # the repeated header row takes part of each page
+    limit = height * 0.95  # only a row that cannot fit on a page splits (the estimate errs tall)
     for kind, group in (("weakness", weak), ("strength", strong)):
         if group:
             headers = [ctx.t(f"measures_part.columns.{kind}"), *heads]
             rows_ = [_row(ctx, i, m) for i, m in enumerate(group, 1)]
-            add_table(ctx.doc, headers, rows_, widths, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
+            add_table(ctx.doc, headers, rows_, total, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
             ctx.blank()
 
 
@@ -76,6 +73,9 @@ def follow_up(ctx: Ctx) -> None:
         ctx.para(ctx.t(key))
     ctx.heading(ctx.t("reporting.heading"))
     ctx.para(ctx.t("reporting.body"))
+    item = ctx.fw.items.get(ctx.fw.analysis_item)
+    if item is not None:  # where the method asks for this report (o42 of FY2565, O42 of FY2566, O25 of FY2569)
+        ctx.para(ctx.t("reporting.publish", item=ctx.fw.printed(item.code), item_title=item.title))
 
 
 def signature(ctx: Ctx) -> None:

@@ -11,18 +11,29 @@ from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_tex
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
+from ita_xl.oit_list import OitRow
 
 
 def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
     """Return the OIT sheet's entries by item code (published or not, evidence URL, note), or {} when none is marked."""
+    return oit_sheet(rd, fw)[0]
+
+
+def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], list[OitRow]]:
+    """Return the OIT sheet's entries by item code and its list of items (code, title, sub-indicator) in order.
+
+    Both are empty when no item is marked (the office entered official scores instead). A code the method does not
+    have is kept when its row names a sub-indicator (an item the office's list adds), else it is warned about.
+    """
+    rows_out: list[OitRow] = []
     found = rd.sheet(S.OIT)
     if found is None:
-        return {}
+        return {}, []
     sheet, rows = found
     header = rd.header(sheet, rows, {c.code for c in S.OIT_COLUMNS}, S.ALIASES[S.OIT])
     if header is None or "code" not in header[1] or "published" not in header[1]:
         rd.no_header(sheet, "code, published, url")
-        return {}
+        return {}, []
     hrow, cols = header
     oit_items = {c for c, it in fw.items.items() if it.tool == "OIT"}
     yes_no = fw.scales[fw.items[next(iter(oit_items))].scale].labels if oit_items else ("มี", "ไม่มี")
@@ -48,7 +59,8 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
             continue
         code = _oit_code(raw_code)
         ref = f"{sheet}!{cell_name(r, cols['code'])}"
-        if code not in oit_items:
+        sub = S.norm(get("sub")) if not is_blank(get("sub")) else ""
+        if code not in oit_items and not sub:
             rd.add(
                 "warning",
                 "unknown-item",
@@ -102,9 +114,10 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
         entries[code] = OitEntry(code, published, url, note)
+        rows_out.append(OitRow(code, clean_text(get("title")), sub, ref))
     if not any(e.published is not None for e in entries.values()):
-        return {}
-    return entries
+        return {}, []
+    return entries, rows_out
 
 
 def _evidence(links: dict[tuple[int, int], str], rows: list[list[Any]], r: int, url_col: int | None) -> str:

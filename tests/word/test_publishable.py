@@ -143,3 +143,29 @@ def test_rows_whole_headers_repeated_in_every_table(report: DocumentObject) -> N
         assert rows[0].find(f"{W}trPr/{W}cantSplit") is not None
     history = next(t for t in report.tables if t.rows[0].cells[0].text.startswith("ปีงบประมาณ"))
     assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in history._tbl.findall(f"{W}tr"))
+
+
+def test_captions_kept_with_their_tables_and_last_rows_not_alone(report: DocumentObject) -> None:
+    body = report.element.body
+    for tbl in body.iterchildren(f"{W}tbl"):
+        before = tbl.getprevious()
+        if before is not None and "".join(before.itertext()).strip():
+            assert before.find(f"{W}pPr/{W}keepNext") is not None, "".join(before.itertext())
+        rows = tbl.findall(f"{W}tr")
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[0].iter(f"{W}p"))
+        if len(rows) > 2:
+            assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[-2].iter(f"{W}p"))
+            assert all(p.find(f"{W}pPr/{W}keepNext") is None for p in rows[-1].iter(f"{W}p"))
+
+
+def test_no_empty_page_after_the_measures(report: DocumentObject) -> None:
+    body = list(report.element.body)
+    breaks = [i for i, el in enumerate(body) if el.find(f"{W}pPr/{W}sectPr") is not None]
+    assert len(breaks) >= 2
+    for i in breaks:
+        mark = body[i]
+        assert not "".join(mark.itertext()).strip()
+        assert mark.find(f"{W}pPr/{W}rPr/{W}sz").get(f"{W}val") == "2"  # 1 pt: never a page of its own
+    # the measures section ends with its table, not a blank line that could spill onto a landscape page
+    landscape = next(i for i in breaks if body[i].find(f"{W}pPr/{W}sectPr/{W}pgSz").get(f"{W}orient") == "landscape")
+    assert body[landscape - 1].tag == f"{W}tbl"

@@ -42,7 +42,7 @@ def summary(ctx: Ctx) -> None:
 
         label, higher = by_total(ctx.fw, nat.mean)
         shown = ctx.texts.fmt("rating.at_least", rating=label) if higher else label
-        ctx.para(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown))
+        ctx.para(ctx.numbered(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown)))
     elif nat is not None and nat.mean is not None:
         band = ctx.fw.grade(nat.mean)
         national = ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label)

@@ -690,5 +690,6 @@ def test_no_hostile_cell_makes_a_command_print_a_traceback(
     assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
     assert len(res.output) < 20_000
     assert digest(path) == before
-    written = sorted(p.name for p in out.iterdir()) if out.exists() else []
-    assert written == ([] if res.exit_code else ["hostile-analysis.xlsx", "hostile-report.docx"])
+    if command == "build":
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        assert written == ([] if res.exit_code else ["hostile-analysis.xlsx", "hostile-report.docx"])

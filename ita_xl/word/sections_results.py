@@ -42,7 +42,7 @@ def summary(ctx: Ctx) -> None:
 
         label, higher = by_total(ctx.fw, nat.mean)
         shown = ctx.texts.fmt("rating.at_least", rating=label) if higher else label
-        ctx.para(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown))
+        ctx.para(ctx.numbered(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown)))
     elif nat is not None and nat.mean is not None:
         band = ctx.fw.grade(nat.mean)
         national = ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label)
@@ -97,6 +97,11 @@ def held_back(ctx: Ctx) -> str:
     return ctx.t("rating.held_back", tools=tools, rating=rating.label, next=rating.next_label, needed=plain)
 
 
+def shown_level(ctx: Ctx, level: str) -> str:
+    """Return a past year's level as the report says it: "ผ่าน+" (a label told by the total alone) as "ผ่าน ขึ้นไป"."""
+    return ctx.texts.fmt("rating.at_least", rating=level[:-1]) if level.endswith("+") else level
+
+
 HISTORY_ROWS = 10  # the latest years shown in the history table; older ones stay in the chart
 
 
@@ -113,7 +118,7 @@ def history(ctx: Ctx) -> None:
         [
             ctx.d(t.year),
             ctx.score(t.total),
-            t.level,
+            shown_level(ctx, t.level),
             t.direction or "-",
             signed_text(t.difference, ctx.thai, ctx.fw.rounding.places) if t.difference is not None else "-",
         ]

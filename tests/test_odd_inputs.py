@@ -688,7 +688,7 @@ def test_no_hostile_cell_makes_a_command_print_a_traceback(
     res = run(command, str(path), "--lang", "en", *(["-o", str(out), "--no-charts"] if command == "build" else []))
     assert res.exit_code in (0, 1), res.output
     assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
-    assert len(res.output) < 20_000
+    assert len(res.output) < 20_000 or (command == "score" and res.exit_code == 0)  # the JSON result itself
     assert digest(path) == before
     if command == "build":
         written = sorted(p.name for p in out.iterdir()) if out.exists() else []

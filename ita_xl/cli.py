@@ -258,16 +258,16 @@ def rollup(
 ) -> None:
     """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`)."""
     from ita_xl import framework as fwmod
-    from ita_xl.batch import collect_inputs
+    from ita_xl.batch import EXCEL_SUFFIXES, collect_inputs
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
     from ita_xl.safeio import staged_outputs
 
-    paths = collect_inputs([Path(p) for p in inputs], suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
+    paths = collect_inputs([Path(p) for p in inputs], suffixes=(*EXCEL_SUFFIXES, ".json"))
     target = Path(out)
     if target.suffix.lower() != ".xlsx":
         raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
-    summary = collect(paths, jobs=jobs)
+    summary = collect(paths, jobs=jobs, lang=lang)
     outputs = [target, *([Path(report_path)] if report_path else [])]
     with staged_outputs(tuple(paths)) as stage:  # one run, one outcome: both files or neither
         write_rollup_workbook(summary, stage.path(target), charts=not no_charts)

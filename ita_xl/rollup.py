@@ -110,8 +110,8 @@ def _row_from_json(data: dict[str, Any], source: str) -> OfficeRow:
     )
 
 
-def read_one(path: Path) -> OfficeRow | tuple[str, str]:
-    """Return one office's row from a workbook or a JSON result, or (source, message) when it fails."""
+def read_one(path: Path, lang: str = "th") -> OfficeRow | tuple[str, str]:
+    """Return one office's row from a workbook or a JSON result, or (source, message in ``lang``) when it fails."""
     source = str(path)
     try:
         if path.suffix.lower() == ".json":
@@ -130,24 +130,28 @@ def read_one(path: Path) -> OfficeRow | tuple[str, str]:
         ev = evaluate(path)
         if ev.errors:
             first = ev.errors[0]
-            return source, first.message("th")
+            return source, first.message(lang)
         return _row_from_json(to_dict(ev.result), source)
     except ItaError as exc:
-        return source, exc.message("th")
+        return source, exc.message(lang)
 
 
-def collect(paths: list[Path], jobs: int | None = None) -> Rollup:
-    """Return the roll-up of the offices in ``paths`` (workbooks or JSON results), read in parallel."""
+def collect(paths: list[Path], jobs: int | None = None, lang: str = "th") -> Rollup:
+    """Return the roll-up of the offices in ``paths`` (workbooks or JSON results), read in parallel.
+
+    The files that fail are kept with their message in ``lang``."""
+    from functools import partial
+
     from ita_xl.framework import load
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     if workers == 1 or all(p.suffix.lower() == ".json" for p in paths):
-        rows = [read_one(p) for p in paths]
+        rows = [read_one(p, lang) for p in paths]
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            rows = list(pool.map(read_one, paths, chunksize=max(1, len(paths) // (workers * 8))))
+            rows = list(pool.map(partial(read_one, lang=lang), paths, chunksize=max(1, len(paths) // (workers * 8))))
     offices = [r for r in rows if isinstance(r, OfficeRow)]
     failed = [r for r in rows if not isinstance(r, OfficeRow)]
     names: dict[str, str] = {}

@@ -278,6 +278,7 @@ class _Parser:
                 self.get(g, "label", str, f"grades[{n}]"),
                 self.get(g, "min", Decimal, f"grades[{n}]"),
                 self.get(g, "passed", bool, f"grades[{n}]"),
+                str(g.get("label_th", "")),
             )
             for n, g in enumerate(rows)
         )

@@ -37,12 +37,13 @@ class Scale:
 
 @dataclass(frozen=True)
 class Grade:
-    """A grade band: code (AA), English label, lower bound, and whether it passes."""
+    """A grade band: code (AA), English label (the official one), lower bound, whether it passes, Thai label."""
 
     code: str
     label: str
     min: Decimal
     passed: bool
+    label_th: str = ""  # Thai words for pages in Thai, beside the official English label
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "errors": ("ข้อผิดพลาดที่ต้องแก้ ({n} ช่อง/รายการ)", "Errors to fix ({n})"),
     "warnings": ("คำเตือน ({n} ช่อง/รายการ)", "Warnings ({n})"),
     "sheet": ("ชีต {name}", "Sheet {name}"),
+    "capped": (
+        "แสดงไม่เกิน {n} ช่อง/รายการต่อชีต และจำนวนที่บอกไว้ด้านล่างนับเฉพาะที่แสดง",
+        "At most {n} problems are shown per sheet, and the counts below are of those shown",
+    ),
     "whole_file": ("ทั้งไฟล์", "The whole file"),
     "cells": ("{n} ช่อง", "{n} cells"),
     "what_to_do": ("วิธีแก้", "What to do"),

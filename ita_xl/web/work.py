@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ita_xl.errors import ItaError
+from ita_xl.excel.read.cells import MAX_CELL_FINDINGS, TOO_MANY
 from ita_xl.grouping import FindingGroup, group_findings
 from ita_xl.model import Framework
 from ita_xl.pipeline import BuildOptions, Evaluation, evaluate, write_outputs
@@ -81,7 +82,7 @@ class OfficeView:
     year: int | None = None
     total: Decimal | None = None
     grade: str = ""
-    grade_label: str = ""
+    grade_label: Pair = ("", "")  # (Thai words with the official English name, the English name)
     passed: bool | None = None
     rating: Pair | None = None  # FY2567+: the rating label (Thai, English)
     held_back: list[tuple[Pair, str, Decimal]] = field(default_factory=list)  # (next label, tool, points short)
@@ -97,6 +98,8 @@ class OfficeView:
     warnings: list[SheetFindings] = field(default_factory=list)
     error_count: int = 0
     warning_count: int = 0
+    capped: list[Pair] = field(default_factory=list)  # sheets with more problems than are shown
+    cap: int = MAX_CELL_FINDINGS
     downloads: list[Download] = field(default_factory=list)
 
 
@@ -118,11 +121,21 @@ def _pair(exc: ItaError, uploads: list[Upload]) -> Pair:
 
 
 def by_sheet(groups: list[FindingGroup]) -> list[SheetFindings]:
-    """Return the groups gathered under their sheet, sheets in the order they first appear."""
+    """Return the groups gathered under their sheet, sheets in the order they first appear.
+
+    The reader's "and N more not shown" finding names its sheet only: it goes last under that sheet.
+    """
     sheets: dict[str, SheetFindings] = {}
     for g in groups:
-        sheets.setdefault(g.sheet, SheetFindings(g.sheet, [])).groups.append(g)
+        sheet = g.where if g.code == TOO_MANY and not g.sheet else g.sheet
+        sheets.setdefault(sheet, SheetFindings(sheet, [])).groups.append(g)
     return list(sheets.values())
+
+
+def grade_label(fw: Framework, code: str, label: str) -> Pair:
+    """Return the grade's label for a Thai page ("ดีเยี่ยม (Excellence)": the official name is English) and in English."""
+    thai = next((g.label_th for g in fw.grades if g.code == code), "")
+    return (f"{thai} ({label})" if thai and label else label), label
 
 
 def _scores(view: OfficeView, ev: Evaluation) -> None:
@@ -132,7 +145,8 @@ def _scores(view: OfficeView, ev: Evaluation) -> None:
     view.respondents = dict(result.respondents)
     if result.total is not None:
         t = result.total
-        view.total, view.grade, view.grade_label, view.passed = t.shown, t.grade, t.grade_label, t.passed
+        view.total, view.grade, view.passed = t.shown, t.grade, t.passed
+        view.grade_label = grade_label(fw, t.grade, t.grade_label)
     if result.rating is not None:
         r = result.rating
         view.rating, view.passed = (r.label, r.label_en), r.passed
@@ -170,12 +184,14 @@ def analyse_office(request: OfficeRequest, out_dir: Path) -> OfficeView:
         result=dataclasses.replace(ev.result, source=name),
     )
     _scores(view, ev)
-    view.error_count = len(ev.errors)
+    # Counts are of the findings shown: the reader keeps MAX_CELL_FINDINGS per sheet and says how many more.
+    view.error_count = sum(f.code != TOO_MANY for f in ev.errors)
     view.errors = by_sheet(group_findings(ev.errors))
     # The provisional method is said once at the top of the page, not among the workbook's findings.
     warnings = [f for f in ev.warnings if f.code != "provisional-method"]
     view.warnings = by_sheet(group_findings(warnings))
-    view.warning_count = len(warnings)
+    view.warning_count = sum(f.code != TOO_MANY for f in warnings)
+    view.capped = [(f.th, f.en) for f in (*ev.errors, *warnings) if f.code == TOO_MANY]
     if ev.errors:
         return view
     options = BuildOptions(

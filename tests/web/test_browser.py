@@ -137,6 +137,7 @@ def test_upload_see_the_scores_and_download_the_report_and_workbook(
     browser.find_element(By.ID, "check").click()
     assert wait_for(browser, "total").text == "98.90"
     assert browser.find_element(By.ID, "grade").text == "AA"
+    assert browser.find_element(By.ID, "grade-label").text == "ดีเยี่ยม (Excellence)"
     assert "ผ่าน" in browser.find_element(By.ID, "summary").text
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
     screenshot(browser, shots, "2-results-th")
@@ -195,6 +196,28 @@ def test_mistakes_are_listed_by_sheet_and_column(browser: Any, server: str, shot
     assert "ชีต IIT" in section.text and "ชีต EIT" in section.text
     assert not browser.find_elements(By.ID, "dl-report")
     screenshot(browser, shots, "4-mistakes-th")
+
+
+def test_more_mistakes_than_are_shown_are_said_on_the_page(
+    browser: Any, server: str, shots: Path, tmp_path: Path
+) -> None:
+    from ita_xl.excel.read.cells import MAX_CELL_FINDINGS
+    from tests.excel import answer, codes, save
+    from tests.excel.test_check import clean_workbook
+
+    wb = clean_workbook(tmp_path)
+    items = [c for c in codes(wb["IIT"]) if c.startswith("i")][:10]
+    for n in range(MAX_CELL_FINDINGS // len(items) + 3):
+        for code in items:
+            answer(wb, "IIT", n, code, "มากๆ")
+    path = save(wb, tmp_path / "สพป.ทดสอบ-ผิดหลายช่อง.xlsx")
+    browser.get(server)
+    browser.find_element(By.ID, "workbook").send_keys(str(path))
+    browser.find_element(By.ID, "check").click()
+    notice = wait_for(browser, "capped")
+    assert f"แสดงไม่เกิน {MAX_CELL_FINDINGS} ช่อง/รายการต่อชีต" in notice.text
+    assert f"มีปัญหาอีก {3 * len(items)} ช่องที่ไม่ได้แสดง" in notice.text
+    screenshot(browser, shots, "7-capped-th")
 
 
 def test_drag_and_drop_fills_the_file_field(browser: Any, server: str) -> None:

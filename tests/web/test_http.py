@@ -94,6 +94,11 @@ def test_the_reference_office_shows_its_total_and_grade_and_its_report_is_the_bu
     page = client.get(where).get_data(as_text=True)
     assert 'id="total">98.90<' in page
     assert 'id="grade">AA<' in page
+    # The label in Thai words from the method file, with the official English name beside it; English alone in English.
+    assert 'id="grade-label">ดีเยี่ยม (Excellence)<' in page
+    english = client.get(f"/lang/en?next={where}", follow_redirects=True).get_data(as_text=True)
+    assert 'id="grade-label">Excellence<' in english
+    client.get(f"/lang/th?next={where}")
     assert "ผ่าน" in page and "<svg" in page
     # Nothing of the upload is kept once it is read: only the results.
     (job,) = [p for p in store.root.iterdir() if p.is_dir()]
@@ -125,6 +130,28 @@ def test_a_workbook_with_errors_shows_them_grouped_by_sheet_and_column_and_build
     assert page.count("&#34;มากๆ&#34; ไม่ใช่คำตอบของข้อนี้") == 1
     assert "เลือกคำตอบจากรายการ" in page  # what to do, in Excel's words
     assert "/download/" not in page
+
+
+def test_more_problems_than_are_shown_are_said_at_the_top_and_under_their_sheet(
+    client: FlaskClient, tmp_path: Path
+) -> None:
+    from ita_xl.excel.read.cells import MAX_CELL_FINDINGS
+    from tests.excel import codes
+
+    wb = clean_workbook(tmp_path)
+    items = [c for c in codes(wb["IIT"]) if c.startswith("i")][:10]
+    rows = MAX_CELL_FINDINGS // len(items) + 5
+    for n in range(rows):
+        for code in items:
+            answer(wb, "IIT", n, code, "มากๆ")
+    more = rows * len(items) - MAX_CELL_FINDINGS
+    page = client.get(post_office(client, save(wb, tmp_path / "many.xlsx"))).get_data(as_text=True)
+    assert f"ข้อผิดพลาดที่ต้องแก้ ({MAX_CELL_FINDINGS} ช่อง/รายการ)" in page
+    top = page[page.index('id="capped"') : page.index("</div>", page.index('id="capped"'))]
+    assert f"แสดงไม่เกิน {MAX_CELL_FINDINGS} ช่อง/รายการต่อชีต" in top
+    assert f"ชีต IIT มีปัญหาอีก {more} ช่องที่ไม่ได้แสดง" in top
+    # The same line closes the sheet's own list, not a "whole file" list of its own.
+    assert "ทั้งไฟล์" not in page and page.count("<h4>ชีต IIT</h4>") == 1
 
 
 def test_an_unreadable_file_gets_the_command_lines_message_with_its_own_name(

@@ -32,8 +32,10 @@ def server() -> Iterator[Any]:
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield srv
-    close_server(srv)
+    # Stop the loop from inside its own thread (closing its sockets from here would break the select() it waits in).
+    srv.trigger.pull_trigger(lambda: srv.asyncore.close_all(srv._map))
     thread.join(5)
+    close_server(srv)
 
 
 def other_addresses() -> list[str]:

@@ -15,6 +15,23 @@ from ita_xl.result import Finding
 from ita_xl.thai import MONTHS, arabic_digits
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+# What Excel shows in a cell whose formula failed (stored as t="e"), also seen typed or pasted as text.
+ERROR_VALUES = frozenset(
+    (
+        "#DIV/0!",
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+    )
+)
+TOO_MANY = "too-many"  # the code of that finding (its place: the sheet)
 SPACES = re.compile(r"\s+")
 HUNDRED = Decimal(100)
 
@@ -32,6 +49,19 @@ def col_letter(col: int) -> str:
 def cell_name(row: int, col: int) -> str:
     """Return the A1 name of a zero-based (row, col)."""
     return f"{col_letter(col)}{row + 1}"
+
+
+class CellError(str):
+    """An error value a cell holds (#DIV/0!, #N/A, ...), put in the grid where the parser gave an empty cell."""
+
+
+def error_text(value: object) -> str | None:
+    """Return the error value ``value`` is (#DIV/0!, #N/A, ...), or None when it is a value."""
+    if isinstance(value, CellError):
+        return str(value)
+    if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
+        return value.strip().upper()
+    return None
 
 
 def clean_text(value: object) -> str:
@@ -120,13 +150,14 @@ class CellReader:
         self.formulas = formulas
         self.problems: list[Finding] = []
         self.counts: dict[str, int] = {}
+        self.error_cells: set[str] = set()  # sheet!cell of error values already reported
 
     # -- findings ----------------------------------------------------------------------------
 
     def add(self, severity: str, code: str, th: str, en: str, where: str = "") -> None:
         """Keep one finding in Thai and English at ``where`` (sheet!cell), unless its sheet already has too many."""
         sheet = where.split("!")[0] if "!" in where else ""
-        if sheet and code != "too-many":
+        if sheet and code != TOO_MANY:
             n = self.counts.get(sheet, 0) + 1
             self.counts[sheet] = n
             if n > MAX_CELL_FINDINGS:
@@ -141,15 +172,36 @@ class CellReader:
                     "error"
                     if any(p.severity == "error" and p.where.startswith(sheet + "!") for p in self.problems)
                     else "warning",
-                    "too-many",
+                    TOO_MANY,
                     f"ชีต {sheet} มีปัญหาอีก {n - MAX_CELL_FINDINGS} ช่องที่ไม่ได้แสดง; แก้ช่องที่แสดงแล้วตรวจอีกครั้ง",
                     f"sheet {sheet} has {n - MAX_CELL_FINDINGS} more problems not shown; fix those shown and check again",
                     sheet,
                 )
 
+    def error_value(self, sheet: str, row: int, col: int, value: Any) -> bool:
+        """Return True when ``value`` is an error value (#DIV/0!, #N/A, ...), reported once as an error at its cell."""
+        shown = error_text(value)
+        if shown is None:
+            return False
+        where = f"{sheet}!{cell_name(row, col)}"
+        if where not in self.error_cells:
+            self.error_cells.add(where)
+            self.add(
+                "error",
+                "error-value",
+                f"ช่องนี้มีค่าผิดพลาด {shown} (สูตรคำนวณไม่ได้ หรือช่องที่สูตรอ้างถึงถูกลบไป) จึงใช้ค่านี้ไม่ได้; "
+                "แก้สูตรใน Excel ให้ได้ค่าที่ถูกต้อง หรือพิมพ์ค่าแทนสูตร",
+                f"the cell holds the error value {shown} (a formula that cannot be calculated, or one whose cells "
+                "were deleted), so it cannot be used; correct the formula in Excel or type the value instead",
+                where,
+            )
+        return True
+
     def cell_value(self, sheet: str, rows: list[list[Any]], row: int, col: int) -> Any:
-        """Return a cell's value; report a formula with no stored value (and return None for it)."""
+        """Return a cell's value; report a formula with no stored value or an error value (and return None for it)."""
         value = rows[row][col] if row < len(rows) and col < len(rows[row]) else None
+        if self.error_value(sheet, row, col, value):
+            return None
         ref = cell_name(row, col)
         has_value = self.formulas.get(sheet, {}).get(ref)
         if has_value is False:

@@ -19,11 +19,13 @@ from ita_xl.excel.read.package import LIMITS
 class SheetScan:
     """What one worksheet's XML says before any parser sees it: formulas, hidden rows, and its real extent.
 
-    ``formulas`` maps each formula cell to whether it has a stored (cached) value; ``hidden_rows`` are 1-based;
+    ``formulas`` maps each formula cell to whether it has a stored (cached) value; ``errors`` maps each cell
+    holding an error value (t="e", which the parser reads as empty) to its text, e.g. "#DIV/0!"; ``hidden_rows`` are 1-based;
     ``last_row``/``last_col`` (1-based) bound the cells that hold a value, named by ``row_ref``/``col_ref``.
     """
 
     formulas: dict[str, bool] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
     hidden_rows: list[int] = field(default_factory=list)
     last_row: int = 0
     last_col: int = 0
@@ -40,6 +42,7 @@ _FILLED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 
 
 _LAST_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
@@ -87,7 +90,13 @@ def _scan_sheet(data: bytes) -> SheetScan:
 
 
 def _scan_extras(data: bytes, scan: SheetScan) -> None:
-    """Record hidden rows and formulas whose cached value is missing."""
+    """Record hidden rows, error values and formulas whose cached value is missing."""
+    if b't="e"' in data:
+        for match in _ERROR_CELL.finditer(data):
+            ref = _REF.search(match.group(1))
+            value = _VALUE.search(match.group(2))
+            if ref and value:
+                scan.errors[ref.group(1).decode()] = value.group(1).decode("utf-8", "replace").strip()[:20] or "#N/A"
     if b"hidden=" in data:
         for match in _ROW_TAG.finditer(data):
             attrs = match.group(1)

@@ -130,6 +130,8 @@ def survey_answer(
     statements: dict[str, Any],
 ) -> int | None:
     """Return the answer index of a typed label (spaces ignored); report anything else as an error."""
+    if rd.error_value(sheet, r, c, value):
+        return None
     text = clean_text(value)
     answer = labels.get(label_key(text))
     if answer is None:

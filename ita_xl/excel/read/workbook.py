@@ -9,7 +9,7 @@ from typing import Any
 
 from ita_xl.errors import InputError, Where
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import CellReader, cell_name, is_blank, row_ranges
+from ita_xl.excel.read.cells import CellError, CellReader, cell_name, col_number, is_blank, row_ranges
 from ita_xl.excel.read.package import LIMITS
 from ita_xl.excel.read.scan import SheetScan
 
@@ -47,11 +47,31 @@ def open_sheets(path: Path, scans: dict[str, SheetScan]) -> Book:
         finally:
             book.close()
     except (CalamineError, ValueError, OSError) as exc:
+        _unreadable_error_value(path, scans)
         raise InputError(
             f"อ่านเนื้อหาไฟล์ไม่ได้ ({type(exc).__name__}: {exc}); เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
             f"cannot read the workbook's content ({type(exc).__name__}: {exc}); open it in Excel and save it again as .xlsx",
             Where(str(path)),
         ) from None
+
+
+# The error values the parser knows; a newer one (#GETTING_DATA, #SPILL!, ...) stops it reading the whole file.
+_PARSED_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+
+
+def _unreadable_error_value(path: Path, scans: dict[str, SheetScan]) -> None:
+    """Raise InputError naming the first cell whose error value the parser cannot read, if there is one."""
+    for name, scan in scans.items():
+        for ref, text in scan.errors.items():
+            if text not in _PARSED_ERRORS:
+                raise InputError(
+                    f"ช่องนี้มีค่าผิดพลาด {text} (สูตรคำนวณไม่ได้ หรือข้อมูลยังโหลดไม่เสร็จ) จึงอ่านไฟล์ไม่ได้; "
+                    "แก้สูตรใน Excel ให้ได้ค่าที่ถูกต้อง หรือพิมพ์ค่าแทนสูตร แล้วบันทึกใหม่",
+                    f"the cell holds the error value {text} (a formula that cannot be calculated, or data still "
+                    "loading), so the file cannot be read; correct the formula in Excel or type the value instead, "
+                    "and save again",
+                    Where(str(path), name, ref),
+                )
 
 
 class WorkbookReader(CellReader):
@@ -75,6 +95,10 @@ class WorkbookReader(CellReader):
             rows = sheets.get(name)
             if rows is not None and len(rows) < last:
                 rows.extend([] for _ in range(last - len(rows)))
+        for name, scan in book.scans.items():
+            rows = sheets.get(name)
+            if rows is not None:
+                _put_errors(rows, scan.errors)
         self.locations: dict[str, str] = {}  # what -> sheet!cell it was read from (the year, each given score)
         self.header_rows: dict[str, int] = {}  # sheet -> zero-based row of its column codes
 
@@ -220,6 +244,23 @@ class WorkbookReader(CellReader):
                 if isinstance(with_year, (int, float)) and not isinstance(with_year, bool):
                     return int(with_year)
         return None
+
+
+def _put_errors(rows: list[list[Any]], errors: dict[str, str]) -> None:
+    """Put each error value (read as an empty cell by the parser) back into the grid, so readers can report it."""
+    for ref, text in errors.items():
+        match = re.match(r"^([A-Z]+)([0-9]+)$", ref)
+        if not match:
+            continue
+        r, c = int(match.group(2)) - 1, col_number(match.group(1)) - 1
+        if r < 0 or c < 0:
+            continue
+        if len(rows) <= r:
+            rows.extend([] for _ in range(r + 1 - len(rows)))
+        row = rows[r]
+        if len(row) <= c:
+            row.extend([None] * (c + 1 - len(row)))
+        row[c] = CellError(text)
 
 
 def looks_like(name: str, keys: set[str]) -> bool:

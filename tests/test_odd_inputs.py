@@ -1,0 +1,222 @@
+"""Round 2 of odd input, inside the workbook: error values, invisible characters, far references, long text, other
+formats and respondents pasted twice.
+
+Each case is made in code from the good workbooks of tests/test_bad_inputs.py and run through check, score and build:
+the exact message, the exit code, the input's bytes unchanged, and the outputs left (both, or none).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ita_xl.excel import sheets as S
+from tests.excel import answer, codes, mark_oit, set_office, set_score
+from tests.test_bad_inputs import (
+    Bases,
+    Maker,
+    digest,
+    edited,
+    make_raw,
+    make_scores,
+    patch_zip,
+    run,
+    scores_of,
+    sheet_part,
+)
+
+
+def _xml_edit(base: str, sheet: str, change: dict[bytes, bytes], *edits: object) -> Maker:
+    """Return a maker: the ``base`` workbook (after openpyxl ``edits``) with regex replacements in ``sheet``'s XML."""
+
+    def make(path: Path, bases: Bases) -> None:
+        if edits:
+            edited(base, *edits)(path, bases)  # type: ignore[arg-type]
+        else:
+            shutil.copy(getattr(bases, base), path)
+
+        def patch(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+            part = sheet_part(zf, sheet)
+            for old, new in change.items():
+                data, n = re.subn(old, new, members[part], count=1)
+                assert n == 1, old
+                members[part] = data
+
+        patch_zip(path, patch)
+
+    return make
+
+
+# ---- 3. error values ------------------------------------------------------------------------------------------
+
+
+def error_score(code: str, value: str) -> object:
+    def edit(wb: openpyxl.Workbook) -> None:
+        ref = set_score(wb, code, value)
+        assert wb[S.SCORES][ref].data_type == "e"
+
+    return edit
+
+
+def error_answer(tool: str, respondent: int, code: str, value: str, as_text: bool = False) -> object:
+    def edit(wb: openpyxl.Workbook) -> None:
+        cell = wb[tool][answer(wb, tool, respondent, code, value)]
+        if as_text:
+            cell.data_type = "s"  # pasted from another program as text, not as an error value
+
+    return edit
+
+
+def error_oit(wb: openpyxl.Workbook) -> None:
+    mark_oit(wb, "o3", "#REF!")
+
+
+def error_history(wb: openpyxl.Workbook) -> None:
+    ws = wb[S.HISTORY]
+    cols = codes(ws)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["year"], 2565)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["total"], "#VALUE!")
+
+
+def error_rank(wb: openpyxl.Workbook) -> None:
+    set_office(wb, "rank", "#NUM!")
+
+
+def formula_score(wb: openpyxl.Workbook) -> None:
+    set_score(wb, "IIT", "=AVERAGE(C20:C21)")
+
+
+# A formula whose stored result is an error, as Excel saves it (openpyxl cannot write one).
+CACHED_ERROR = {
+    rb'<c r="C4"([^>]*)><f>AVERAGE\(C20:C21\)</f><v\s*/?>(?:</v>)?': rb'<c r="C4"\1 t="e"><f>AVERAGE(C20:C21)</f><v>#DIV/0!</v>'
+}
+GETTING_DATA = {
+    rb'<c r="C4"([^>]*)><f>AVERAGE\(C20:C21\)</f><v\s*/?>(?:</v>)?': rb'<c r="C4"\1 t="e"><f>AVERAGE(C20:C21)</f><v>#GETTING_DATA</v>'
+}
+
+
+def _error_message(shown: str) -> str:
+    return (
+        f"the cell holds the error value {shown} (a formula that cannot be calculated, or one whose cells were "
+        "deleted), so it cannot be used; correct the formula in Excel or type the value instead"
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    """A workbook, the exit code of every command, and the exact English finding (sheet!cell: message)."""
+
+    name: str
+    make: Maker
+    exit: int
+    finding: str
+    same_scores: bool = False
+
+
+CASES = [
+    Case(
+        "error-iit-score",
+        edited("scores", error_score("IIT", "#DIV/0!")),
+        1,
+        "ผลคะแนน!C4: " + _error_message("#DIV/0!"),
+    ),
+    Case(
+        "error-indicator-score", edited("scores", error_score("3", "#N/A")), 1, "ผลคะแนน!C7: " + _error_message("#N/A")
+    ),
+    Case(
+        "error-cached-formula-score",
+        _xml_edit("scores", S.SCORES, CACHED_ERROR, formula_score),
+        1,
+        "ผลคะแนน!C4: " + _error_message("#DIV/0!"),
+    ),
+    Case(
+        "error-getting-data",
+        _xml_edit("scores", S.SCORES, GETTING_DATA, formula_score),
+        1,
+        "ผลคะแนน!C4: the cell holds the error value #GETTING_DATA (a formula that cannot be calculated, or data still "
+        "loading), so the file cannot be read; correct the formula in Excel or type the value instead, and save again",
+    ),
+    Case("error-answer", edited("raw", error_answer("IIT", 2, "i3", "#N/A")), 1, "IIT!D5: " + _error_message("#N/A")),
+    Case(
+        "error-answer-as-text",
+        edited("raw", error_answer("EIT", 0, "e1.1", "#NAME?", as_text=True)),
+        1,
+        "EIT!B3: " + _error_message("#NAME?"),
+    ),
+    Case("error-oit-mark", edited("raw", error_oit), 1, "OIT!D5: " + _error_message("#REF!")),
+    Case("error-history-total", edited("raw", error_history), 1, "ประวัติ!B3: " + _error_message("#VALUE!")),
+    Case("error-office-rank", edited("raw", error_rank), 1, "ข้อมูลหน่วยงาน!B13: " + _error_message("#NUM!")),
+]
+CASE = {c.name: c for c in CASES}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("odd-inputs")
+
+
+@pytest.fixture(scope="module")
+def bases(folder: Path) -> Bases:
+    return Bases(make_raw(folder), make_scores(folder))
+
+
+@pytest.fixture(scope="module")
+def made(folder: Path, bases: Bases) -> dict[str, Path]:
+    out = {}
+    for case in CASES:
+        path = folder / f"{case.name}.xlsx"
+        case.make(path, bases)
+        out[case.name] = path
+    return out
+
+
+@pytest.fixture(scope="module")
+def raw_scores(bases: Bases) -> dict[str, object]:
+    res = run("score", str(bases.raw), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    return scores_of(res.stdout)
+
+
+@pytest.mark.parametrize("command", ["check", "score", "build"])
+@pytest.mark.parametrize("name", [c.name for c in CASES])
+def test_case(made: dict[str, Path], raw_scores: dict[str, object], tmp_path: Path, command: str, name: str) -> None:
+    case, path = CASE[name], made[name]
+    before = digest(path)
+    out = tmp_path / "out"
+    args = [command, str(path), "--lang", "en"]
+    if command == "build":
+        args += ["-o", str(out), "--no-charts"]
+    res = run(*args)
+    assert res.exit_code == case.exit, res.output
+    assert case.finding in res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output
+    assert digest(path) == before
+    if command == "build":
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        stem = path.stem
+        assert written == ([f"{stem}-analysis.xlsx", f"{stem}-report.docx"] if case.exit == 0 else [])
+    if command == "check" and case.exit == 0:
+        assert "no errors; total" in res.output
+    if command == "score" and case.same_scores:
+        assert scores_of(res.stdout) == raw_scores
+
+
+def test_an_error_value_is_named_once_in_thai(made: dict[str, Path]) -> None:
+    res = run("check", str(made["error-iit-score"]))
+    assert res.exit_code == 1
+    assert res.output.count("ผลคะแนน!C4") == 1
+    assert "ผลคะแนน!C4: ช่องนี้มีค่าผิดพลาด #DIV/0! (สูตรคำนวณไม่ได้ หรือช่องที่สูตรอ้างถึงถูกลบไป) จึงใช้ค่านี้ไม่ได้" in res.output
+
+
+def test_an_error_value_never_becomes_a_computed_score(made: dict[str, Path]) -> None:
+    from ita_xl.excel.read import read_office
+
+    reading = read_office(made["error-iit-score"])
+    assert "IIT" not in reading.data.given
+    assert [p.where for p in reading.problems if p.code == "error-value"] == ["ผลคะแนน!C4"]

@@ -227,7 +227,7 @@ def _one_year(offices: list[OfficeRow], year: int | None) -> tuple[list[OfficeRo
     if year is None and len(counts) > 1:
         latest = max(counts)
         raise UsageError(
-            f"ไฟล์ที่ให้มาเป็นผลของหลายปีงบประมาณ ({listed_th}); การสรุปผลหนึ่งครั้งใช้ได้ปีเดียว เลือกปีด้วย --year เช่น --year {latest}",
+            f"ไฟล์ที่ให้มาเป็นผลของหลายปีงบประมาณ ({listed_th}); การสรุปผลหนึ่งครั้งใช้ได้ปีเดียว เลือกปีด้วย --year เช่น --year {latest} (ในหน้าเว็บ: ช่องปีงบประมาณที่จะสรุป)",
             f"the files are results of several fiscal years ({listed_en}); one roll-up covers one year: "
             f"choose it with --year, e.g. --year {latest} (on the page: the fiscal year box)",
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+
+from workbooks.excel_form import excel_form
 
 OUT = Path(__file__).parent / "out"
 SIZES = {"S": (50, 300), "M": (300, 5000), "L": (500, 50000)}
@@ -68,56 +69,6 @@ def make_workbook(path: Path, iit: int, eit: int, seed: int, name: str = PLACEHO
     if keep is not None:
         shutil.copyfile(tmp, keep)
     tmp.unlink()
-
-
-_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: [^>]*)?>(.*?)</t></is></c>', re.S)
-_CHARREF = re.compile(rb"&#([0-9]+);")
-_SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-_SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-
-
-def _utf8(data: bytes) -> bytes:
-    """Return XML with the character references of non-ASCII characters written as UTF-8 text."""
-    return _CHARREF.sub(lambda m: chr(int(m.group(1))).encode() if int(m.group(1)) >= 128 else m.group(0), data)
-
-
-def excel_form(src: Path, dst: Path) -> None:
-    """Copy an openpyxl-saved workbook into the form Excel saves: shared strings and UTF-8 text.
-
-    openpyxl writes every text as an inline string with each Thai character as a character reference (``&#3585;``):
-    about 3 times the XML and the parse time of the same workbook saved by Excel, which staff use.
-    """
-    strings: dict[bytes, int] = {}
-
-    def shared(m: re.Match[bytes]) -> bytes:
-        index = strings.setdefault(m.group(3), len(strings))
-        return b"<c " + m.group(1) + b't="s"' + m.group(2) + b"><v>" + str(index).encode() + b"</v></c>"
-
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        names = zin.namelist()
-        parts = {}
-        for name in names:
-            data = zin.read(name)
-            if name.endswith((".xml", ".rels")):
-                data = _utf8(data)
-            if name.startswith("xl/worksheets/sheet"):
-                data = _INLINE.sub(shared, data)
-            parts[name] = data
-        items = b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings)
-        parts["xl/sharedStrings.xml"] = (
-            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
-            % (len(strings), len(strings))
-            + items
-            + b"</sst>"
-        )
-        types = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SST_TYPE}"/></Types>'
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", types.encode())
-        rel = f'<Relationship Id="rIdSst" Type="{_SST_REL}" Target="sharedStrings.xml"/></Relationships>'
-        rels = "xl/_rels/workbook.xml.rels"
-        parts[rels] = parts[rels].replace(b"</Relationships>", rel.encode())
-        for name in [*names, "xl/sharedStrings.xml"]:
-            zout.writestr(name, parts[name])
 
 
 def copy_named(src: Path, dst: Path, name: str) -> None:

@@ -153,6 +153,117 @@ CASES = [
     Case("error-history-total", edited("raw", error_history), 1, "ประวัติ!B3: " + _error_message("#VALUE!")),
     Case("error-office-rank", edited("raw", error_rank), 1, "ข้อมูลหน่วยงาน!B13: " + _error_message("#NUM!")),
 ]
+# ---- 5. references past the limits, in every form --------------------------------------------------------------
+
+STRAY = b' t="inlineStr"><is><t>x</t></is></c>'
+
+
+def _stray(row: bytes) -> dict[bytes, bytes]:
+    """Return an XML edit appending ``row`` at the end of a sheet's rows."""
+    return {rb"</sheetData>": row + b"</sheetData>"}
+
+
+def _far(limit: str, ref: str, what: str) -> str:
+    return (
+        f"IIT!{ref}: a value in {what}, past the limit of {limit}; delete the stray value far from the table (or the "
+        "unused rows and columns), or if the data are genuine, raise ITA_XL_MAX_"
+        + ("COLUMNS" if "column" in limit else "ROWS")
+    )
+
+
+def prefixed(path: Path, bases: Bases) -> None:
+    """The IIT sheet written with a namespace prefix on every tag (x:row, x:c, ...), as some programs do."""
+    shutil.copy(bases.raw, path)
+
+    def change(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = sheet_part(zf, "IIT")
+        data = re.sub(rb"<(/?)([A-Za-z]\w*)(?=[\s>/])", rb"<\1x:\2", members[part])
+        members[part] = data.replace(b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="', 1)
+
+    patch_zip(path, change)
+
+
+CASES += [
+    Case(
+        "four-letter-column",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="ZZZZ5000"' + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "ZZZZ5000", "column 475254"),
+    ),
+    Case(
+        "past-column-xfd",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="XFE5000"' + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "XFE5000", "column 16385"),
+    ),
+    Case(
+        "past-row-1048576",
+        _xml_edit("raw", "IIT", _stray(b'<row r="1048577"><c r="A1048577"' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "A1048577", "row 1048577"),
+    ),
+    Case(
+        "row-past-32-bits",
+        _xml_edit("raw", "IIT", _stray(b'<row r="4000000000"><c r="B4000000000"' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "B4000000000", "row 4000000000"),
+    ),
+    Case(
+        "cells-without-reference",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000">' + b"<c/>" * 5000 + b"<c" + STRAY + b"</row>")),
+        1,
+        _far("1000 columns", "GJI5000", "column 5001"),
+    ),
+    Case(
+        "row-without-number-far-down",
+        _xml_edit("raw", "IIT", _stray(b'<row r="300000"/><row><c' + STRAY + b"</row>")),
+        1,
+        _far("200000 rows", "A300001", "row 300001"),
+    ),
+    Case(
+        "dimension-four-letter",
+        _xml_edit("raw", "IIT", {rb'<dimension ref="[^"]*"/>': b'<dimension ref="A1:ZZZZ9"/>'}),
+        0,
+        "",
+        same_scores=True,
+    ),
+    Case(
+        "dimension-past-last-row",
+        _xml_edit("raw", "IIT", {rb'<dimension ref="[^"]*"/>': b'<dimension ref="A1:XFD99999999"/>'}),
+        0,
+        "",
+        same_scores=True,
+    ),
+    Case("prefixed-tags", prefixed, 0, "", same_scores=True),
+    Case(
+        "odd-reference",
+        _xml_edit("raw", "IIT", _stray(b'<row r="5000"><c r="$A$5000"' + STRAY + b"</row>")),
+        1,
+        "cannot read the workbook's content (CalamineError: Expecting alphanumeric character, got 24); "
+        "open it in Excel and save it again as .xlsx",
+    ),
+]
+
+
+@pytest.mark.parametrize("name", ["four-letter-column", "row-past-32-bits", "cells-without-reference"])
+def test_a_far_reference_is_refused_before_parsing(made: dict[str, Path], name: str) -> None:
+    import resource
+    import time
+
+    from ita_xl.errors import InputError
+    from ita_xl.excel.read import read_office
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with pytest.raises(InputError):
+        read_office(made[name])
+    assert time.perf_counter() - start < 2.0
+    # Parsing ZZZZ5000 would hold a grid of 2.4 billion cells; row 4000000000 made the parser abort the process.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 300 * 1024
+
+
+# ---- the corpus run through every command ----------------------------------------------------------------------
+
 CASE = {c.name: c for c in CASES}
 
 

@@ -21,7 +21,7 @@ from ita_xl.word.style import asset_path
 from tests.ooxml import assert_opens_clean, findings, scheme_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ("chanthaburi2-2565", "example-2566")
+EXAMPLES = ("chanthaburi2-2565", "example-2566", "example-2569")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,30 @@ def test_shipped_template(shipped: Path) -> None:
     assert_opens_clean(shipped)
 
 
+@pytest.mark.parametrize("example", sorted((ROOT / "workbooks").glob("*.xlsx")), ids=lambda p: p.name)
+def test_example_workbook(example: Path) -> None:
+    # Filled with openpyxl, then saved as Excel saves (workbooks/excel_form.py): shared strings, fonts in order.
+    assert_opens_clean(example)
+
+
+def test_excel_form_puts_openpyxl_fonts_in_the_schemas_order(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from workbooks.excel_form import excel_form
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "หัวข้อ"
+    wb.active["A1"].font = Font(name="TH SarabunPSK", b=True, i=True, color="FF0000", sz=16, u="single")
+    wb.save(tmp_path / "openpyxl.xlsx")
+    assert findings(tmp_path / "openpyxl.xlsx")  # openpyxl's own order and inline strings are reported
+    excel_form(tmp_path / "openpyxl.xlsx", tmp_path / "excel.xlsx")
+    assert findings(tmp_path / "excel.xlsx") == []
+    styles = zipfile.ZipFile(tmp_path / "excel.xlsx").read("xl/styles.xml").decode()
+    assert '<font><b val="1"/><i val="1"/><u val="single"/><sz val="16"/><color rgb="00FF0000"/>' in styles
+    assert openpyxl.load_workbook(tmp_path / "excel.xlsx").active["A1"].value == "หัวข้อ"
+
+
 @pytest.mark.parametrize("name", [f"{e}-analysis.xlsx" for e in EXAMPLES] + ["summary.xlsx"])
 def test_written_workbook(built: Path, name: str) -> None:
     assert_opens_clean(built / name)
@@ -63,6 +87,22 @@ def test_written_workbook(built: Path, name: str) -> None:
 )
 def test_written_report(built: Path, name: str) -> None:
     assert_opens_clean(built / name)
+
+
+@pytest.mark.parametrize("name", ["chanthaburi2-2565-report.docx", "chanthaburi2-2565-followup.docx", "summary.docx"])
+def test_report_text_and_headings_name_their_font_without_the_theme(built: Path, name: str) -> None:
+    import re
+
+    with zipfile.ZipFile(built / name) as z:
+        styles, body = z.read("word/styles.xml").decode(), z.read("word/document.xml").decode()
+    used = set(re.findall(r'<w:[pr]Style w:val="([^"]+)"', body))
+    by_id = dict(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"[^>]*>(.*?)</w:style>', styles, re.S))
+    linked = {m for u in used for m in re.findall(r'<w:link w:val="([^"]+)"', by_id.get(u, ""))}
+    assert {"Heading1", "Title"} <= used
+    for sid in sorted(used | linked):
+        fonts = re.findall(r"<w:rFonts [^>]*/>", by_id[sid])
+        assert fonts and "Theme" not in fonts[0] and 'w:cs="TH SarabunPSK"' in fonts[0], (sid, fonts)
+    assert "<w:rFonts" not in body or "Theme" not in body  # runs add no theme font of their own
 
 
 def test_report_embeds_its_chart_workbooks(built: Path) -> None:

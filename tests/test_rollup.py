@@ -66,6 +66,17 @@ def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
     assert len(summary.entries) == 4 and summary.year == 2566 and summary.name == "หน่วยงาน ๔ แห่งในการสรุปผลนี้"
     assert summary.mean is not None and abs(summary.mean - D("87.81")) < D("0.01")
     wb.close()
+    # The charts speak Thai like the rest of the workbook: titles, axes and series names.
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        charts = [z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+    texts = [t for c in charts for t in re.findall(r"<a:t>([^<]*)</a:t>|<c:v>([^<0-9][^<]*)</c:v>", c)]
+    words = [w for pair in texts for w in pair if w]
+    assert "จำนวนหน่วยงานตามระดับผลการประเมิน" in words and "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน" in words
+    assert not [w for w in words if re.fullmatch(r"[A-Za-z ]+", w) and w not in {"AA", "A", "B", "C", "D", "E", "F"}]
 
 
 def test_rollup_summary_report(tmp_path: Path) -> None:

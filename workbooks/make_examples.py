@@ -1,5 +1,8 @@
 """Fill the example workbooks from fresh templates with openpyxl, as a person would: run it again to rebuild them.
 
+Each is then saved in the form Excel saves a workbook (shared strings, fonts in the schema's order: excel_form.py),
+as a filled workbook comes back from staff.
+
 Usage: python workbooks/make_examples.py [OUT_DIR]   (default: the folder of this script)
 """
 
@@ -13,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from excel_form import excel_form
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_xl.excel import sheets as S
@@ -238,6 +242,14 @@ def fresh(fw: Framework, office: str | None = None) -> openpyxl.Workbook:
         return openpyxl.load_workbook(path)
 
 
+def save(wb: openpyxl.Workbook, out: Path) -> None:
+    """Save ``wb`` at ``out`` as Excel would save it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        saved = Path(tmp) / out.name
+        wb.save(saved)
+        excel_form(saved, out)
+
+
 def make_reference(out: Path) -> None:
     """Write the reference report's office (FY2565) with its official results, history and measures."""
     fw = load(year=2565)
@@ -265,7 +277,7 @@ def make_reference(out: Path) -> None:
         ws.cell(where[code], cols["score"], value)
     fill_table(wb[S.HISTORY], [{"year": y, "total": v} for y, v in REFERENCE_HISTORY.items()])
     fill_table(wb[S.MEASURES], [m | p for m, p in zip(REFERENCE_MEASURES, REFERENCE_PROGRESS, strict=True)])
-    wb.save(out)
+    save(wb, out)
 
 
 def make_example(out: Path, seed: int = 2566) -> None:
@@ -312,7 +324,7 @@ def make_example(out: Path, seed: int = 2566) -> None:
     records[-1] |= LAST_YEAR_INDICATORS  # so the report can follow last year's weaknesses into this year
     fill_table(wb[S.HISTORY], records)
     fill_table(wb[S.MEASURES], EXAMPLE_MEASURES)
-    wb.save(out)
+    save(wb, out)
 
 
 # An FY2569 office as one would enter its official results in December 2569: EIT below 85 keeps it at ผ่าน, not ผ่านดี.
@@ -428,7 +440,7 @@ def make_example_2569(out: Path) -> None:
         ws.cell(where[code], cols["score"], value)
     fill_table(wb[S.HISTORY], HISTORY_2569)
     fill_table(wb[S.MEASURES], MEASURES_2570)
-    wb.save(out)
+    save(wb, out)
 
 
 def main(out_dir: Path = HERE) -> None:

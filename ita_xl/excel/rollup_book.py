@@ -18,6 +18,11 @@ GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TOOLS = ("IIT", "EIT", "OIT")
 
 
+# Chart titles in a face every Windows has with Thai, as in the analysis workbook's charts.
+CHART_TITLE_FONT = {"name": "Tahoma", "size": 12}
+CHART_AXIS_FONT = {"name": "Tahoma", "size": 10}
+
+
 def _page(ws: Worksheet, landscape: bool) -> None:
     """Give ``ws`` rows tall enough for Thai text and an A4 print setup."""
     ws.set_default_row(ROW_HEIGHT)
@@ -190,19 +195,24 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
                 "fill": {"color": "#4472C4"},
             }
         )
-        grade_chart.set_title({"name": "Grades"})
+        grade_chart.set_title({"name": "จำนวนหน่วยงานตามระดับผลการประเมิน", "name_font": CHART_TITLE_FONT})
+        grade_chart.set_x_axis({"name": "ระดับผลการประเมิน", "name_font": CHART_AXIS_FONT})
+        # Whole offices on the axis: steps of 1 for a few, about five steps for many.
+        step = max(1, -(-max(counts.values(), default=1) // 5))
+        grade_chart.set_y_axis({"name": "จำนวนหน่วยงาน", "name_font": CHART_AXIS_FONT, "min": 0, "major_unit": step})
         grade_chart.set_legend({"none": True})
         ss.insert_chart(xl_rowcol_to_cell(2, 4), grade_chart)
         ind_chart = wb.add_chart({"type": "column"})
         ind_chart.add_series(
             {
-                "name": "Mean",
+                "name": "ค่าเฉลี่ย",
                 "categories": ["สรุป", top + 1, 0, top + len(codes), 0],
                 "values": ["สรุป", top + 1, 1, top + len(codes), 1],
                 "fill": {"color": "#70AD47"},
             }
         )
-        ind_chart.set_title({"name": "Indicator means"})
+        ind_chart.set_title({"name": "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน", "name_font": CHART_TITLE_FONT})
+        ind_chart.set_x_axis({"name": "ตัวชี้วัด", "name_font": CHART_AXIS_FONT})
         ind_chart.set_y_axis({"min": 0, "max": 100})
         ind_chart.set_legend({"none": True})
         ss.insert_chart(xl_rowcol_to_cell(18, 4), ind_chart)

@@ -34,6 +34,10 @@ PROTECT_OPTIONS = {
     "select_unlocked_cells": True,
 }
 INPUT_FILL = "#FFF9E5"
+# A date as "29 มีนาคม 2567": the old locale code [$-0107041E] (01 Western digits, 07 the Thai Buddhist calendar,
+# 041E Thai), which Excel and LibreOffice Calc both show and keep. Excel's newer "[$-th-TH]" and its "bbbb" year are
+# unknown to Calc, which re-saves such a cell as a bare serial number with the General format.
+DATE_FORMAT = "[$-107041E]d mmmm yyyy"
 CODE_COLOR = "#A6A6A6"
 CODE_ROW_HEIGHT = 15
 CODE_NOTE = (
@@ -78,9 +82,7 @@ class _Formats:
         self.score = wb.add_format(
             {"locked": False, "num_format": "0.00", "bg_color": INPUT_FILL, "border": 1, "valign": "top"}
         )
-        self.date = wb.add_format(
-            {"locked": False, "num_format": "[$-th-TH]d mmmm bbbb", "bg_color": INPUT_FILL, "border": 1}
-        )
+        self.date = wb.add_format({"locked": False, "num_format": DATE_FORMAT, "bg_color": INPUT_FILL, "border": 1})
         self.text = wb.add_format({"text_wrap": True, "valign": "top", "locked": True})
         self.text_bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "locked": True})
 

@@ -10,6 +10,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.styles.style import BaseStyle
 
 from ita_xl.errors import ItaError, Where
 from ita_xl.word.docx_helpers import black, ensure_style, page_setup, set_doc_defaults, set_style_font
@@ -87,6 +88,24 @@ def apply_fonts(doc: DocumentObject, font: str, size: float) -> None:
             set_style_font(doc.styles[name], None, pts)
         except KeyError:
             continue
+    # A heading's linked character style (Heading 1 Char) is what Word applies to part of a heading's text: the
+    # same font, not the theme's heading font (Calibri Light, Angsana New) that python-docx's template gives it.
+    for name in PARAGRAPH_STYLES:
+        linked = _linked_character_style(doc, name)
+        if linked is not None:
+            set_style_font(linked, font, sizes.get(name))
+
+
+def _linked_character_style(doc: DocumentObject, name: str) -> BaseStyle | None:
+    """Return the character style linked to the paragraph style ``name`` (its w:link), if there is one."""
+    try:
+        link = doc.styles[name].element.find(qn("w:link"))
+    except KeyError:
+        return None
+    if link is None:
+        return None
+    target = link.get(qn("w:val"))
+    return next((s for s in doc.styles if s.style_id == target), None)
 
 
 def ensure_styles(doc: DocumentObject) -> None:

@@ -11,8 +11,10 @@ from typing import Any
 
 from ita_xl.cleaning import strip_control
 from ita_xl.decimals import parse_number
+from ita_xl.excel.read import dates
+from ita_xl.excel.read.dates import is_date_like, number_in_date_cell
 from ita_xl.result import Finding
-from ita_xl.thai import MONTHS, arabic_digits
+from ita_xl.thai import thai_date
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
 # What Excel shows in a cell whose formula failed (stored as t="e"), also seen typed or pasted as text.
@@ -118,28 +120,6 @@ def row_ranges(rows: list[int]) -> str:
     return ", ".join(parts)
 
 
-def parse_date_text(text: str) -> date | None:
-    """Return the date in "10/4/2566", "2023-04-10" or "10 เมษายน 2566" (BE years above 2400), else None."""
-    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
-    if m:
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
-        if m:
-            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            m = re.match(r"^(\d{1,2}) ?(\S+?) ?(?:พ\.ศ\. ?)?(\d{4})$", text)
-            if not m or m.group(2) not in MONTHS:
-                return None
-            day, month, year = int(m.group(1)), MONTHS.index(m.group(2)) + 1, int(m.group(3))
-    if year > 2400:
-        year -= 543
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 class CellReader:
     """Values read out of cells, every problem kept as a finding (at most MAX_CELL_FINDINGS per sheet).
 
@@ -224,9 +204,8 @@ class CellReader:
         self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
     ) -> Decimal | None:
         """Return a number typed in a cell; report text and numbers outside [low, high]."""
-        if isinstance(value, (date, datetime)):
-            number = None
-            bad = True
+        if is_date_like(value):
+            return self._number_in_date_cell(sheet, ref, value, what_th, what_en, low, high)
         else:
             try:
                 number = parse_number(value)
@@ -266,21 +245,42 @@ class CellReader:
             return None
         return number
 
-    def year_value(self, sheet: str, ref: str, value: Any) -> int | None:
-        number = self.number(sheet, ref, value, "ปี พ.ศ. ", "the BE year", Decimal(1900), Decimal(2800))
-        if number is None:
-            return None
-        if number != number.to_integral_value():
+    def _number_in_date_cell(
+        self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
+    ) -> Decimal | None:
+        """Return the number typed into a date-formatted cell (with a warning), or report the date it holds."""
+        where = f"{sheet}!{ref}"
+        number = number_in_date_cell(value)
+        if number is not None and low <= number <= high:
             self.add(
-                "error",
-                "not-year",
-                f"{number} ไม่ใช่ปี พ.ศ.; พิมพ์ปีเป็นเลขจำนวนเต็ม เช่น 2566",
-                f"{number} is not a year; type the BE year as a whole number, e.g. 2566",
-                f"{sheet}!{ref}",
+                "warning",
+                "date-format-number",
+                f"ช่องนี้จัดรูปแบบเป็นวันที่ Excel จึงแสดงเป็นวันที่ แต่อ่านเป็นตัวเลข {number:f} ตามที่พิมพ์; ถ้าถูกต้องให้{dates.FORMAT_TH}",
+                f"the cell is formatted as a date, so Excel shows a date, but it is read as the number typed, "
+                f"{number:f}; if that is right, {dates.FORMAT_EN}",
+                where,
             )
+            return number
+        day = value.date() if isinstance(value, datetime) else value
+        shown = thai_date(day, thai=False) if isinstance(day, date) else clean_text(value)
+        self.add(
+            "error",
+            "not-number",
+            f"ช่องนี้มีวันที่ {shown} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50 ({dates.FORMAT_TH} แล้วพิมพ์ใหม่)",
+            f"the cell holds the date {shown}, not a number; {what_en} must be a number from {low} to {high}, "
+            f"e.g. 97.50 ({dates.FORMAT_EN}, then type it again)",
+            where,
+        )
+        return None
+
+    def year_value(self, sheet: str, ref: str, value: Any) -> int | None:
+        """Return the BE year in a year field (a CE year read as BE with a warning); report what is no year."""
+        reading = dates.read_year(value)
+        if not isinstance(reading.value, int):
+            self.add("error", "not-year", reading.th, reading.en, f"{sheet}!{ref}")
             return None
-        y = int(number)
-        if y < 2400:
+        y = reading.value
+        if y < dates.BE_FROM:
             self.add(
                 "warning",
                 "ce-year",
@@ -292,20 +292,11 @@ class CellReader:
         return y
 
     def date_value(self, sheet: str, ref: str, value: Any) -> date | None:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        text = SPACES.sub(" ", arabic_digits(clean_text(value)))
-        parsed = parse_date_text(text)
-        if parsed is None:
-            self.add(
-                "error",
-                "not-date",
-                f'"{clean_text(value)}" ไม่ใช่วันที่; พิมพ์เช่น 10/4/2566 หรือ 10 เมษายน 2566',
-                f'"{clean_text(value)}" is not a date; type e.g. 10/4/2566 or 10 เมษายน 2566',
-                f"{sheet}!{ref}",
-            )
-        return parsed
+        """Return the date in a date field (a date, a serial, a text date in Thai or English); report what is not."""
+        reading = dates.read_date(value)
+        if not isinstance(reading.value, date):
+            self.add("error", "not-date", reading.th, reading.en, f"{sheet}!{ref}")
+            return None
+        return reading.value
 
     # -- the whole workbook ------------------------------------------------------------------

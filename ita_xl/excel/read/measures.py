@@ -6,6 +6,7 @@ import re
 
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.progress import progress_of
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, Measure
@@ -28,8 +29,10 @@ def measure_rows(rd: WorkbookReader, fw: Framework) -> tuple[Measure, ...]:
     hrow, cols = header
     known_codes = set(fw.items) | set(fw.indicators) | set(fw.subindicators) | set(fw.next_year_items.values())
     measures = []
+    links = sheet_links(rd.path, sheet)  # evidence entered as a link: its address, not the text shown
     for r in range(hrow + 1, len(rows)):
-        values = {k: rd.cell_value(sheet, rows, r, c) for k, c in cols.items()}
+        link = link_target(links, rows, r, cols["evidence"]) if "evidence" in cols else ""
+        values = {k: link if k == "evidence" and link else rd.cell_value(sheet, rows, r, c) for k, c in cols.items()}
         if all(is_blank(v) for v in values.values()):
             continue
         texts = {k: clean_text(v) for k, v in values.items()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
 
@@ -27,6 +28,7 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
     choices = {label_key(yes_no[0]): True, label_key(yes_no[-1]): False}
     entries: dict[str, OitEntry] = {}
     seen: dict[str, str] = {}
+    links = sheet_links(rd.path, sheet)
     for r in range(hrow + 1, len(rows)):
 
         def get(key: str, row_index: int = r) -> Any:
@@ -76,7 +78,7 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
                     f'"{clean_text(mark)}" is not an answer of this item; expected {" or ".join(yes_no)}',
                     f"{sheet}!{cell_name(r, cols['published'])}",
                 )
-        url = clean_text(get("url"))
+        url = _evidence(links, rows, r, cols.get("url")) or clean_text(get("url"))
         if published and not url:
             rd.add(
                 "warning",
@@ -97,6 +99,16 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
     if not any(e.published is not None for e in entries.values()):
         return {}
     return entries
+
+
+def _evidence(links: dict[tuple[int, int], str], rows: list[list[Any]], r: int, url_col: int | None) -> str:
+    """Return the address behind the row's evidence: the URL cell's link, else the row's only link, else ""."""
+    if url_col is not None:
+        target = link_target(links, rows, r, url_col)
+        if target:
+            return target
+    others = {link_target(links, rows, r, c) for (row, c) in links if row == r} - {""}
+    return others.pop() if len(others) == 1 else ""
 
 
 def _oit_code(value: object) -> str:

@@ -37,56 +37,101 @@ _F_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
-# A cell that holds something: its opening tag followed at once by a value, a formula or an inline string.
-_FILLED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<(?:\w+:)?(?:v|f|is)\b')
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\bt="e"[^>]*)>(.*?)</(?:\w+:)?c>', re.S)
 
 
-_LAST_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
-_WIDE_REF = re.compile(rb' r="[A-Z]{3}[0-9]')
-_TWO_LETTER_REF = re.compile(rb' r="([A-Z]{2})[0-9]')
+# Every row and cell tag, in order, with its attributes and whether a value, formula or inline string follows.
+_TOKEN = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)(/?)>(\s*<(?:\w+:)?(?:v|f|is)\b)?")
+_ANY_REF = re.compile(rb'\br="([A-Za-z]*)([0-9]*)"')
+_LAST_ROW_TAG = re.compile(rb'<row r="([0-9]{1,6})"')
+_PREFIXED_TAG = re.compile(rb":(?:c|row)[\s>/]")
+_TWO_LETTER_REF = re.compile(rb'<c r="([A-Z]{2})[0-9]')
+
+
+def _odd_tag(digits: int) -> re.Pattern[bytes]:
+    """Return the pattern of a row or cell tag not in the plain form: r first, one or two capital letters, at
+    most ``digits`` digits (a tag without r, with other spacing or another attribute first, is odd too)."""
+    return re.compile(
+        rb'<(?:c(?![a-zA-Z])(?! r="[A-Z]{1,2}[0-9]{1,%d}")|row(?![a-zA-Z])(?! r="[1-9][0-9]{0,%d}"))'
+        % (digits, digits - 1)
+    )
 
 
 def _within_limits_cheaply(data: bytes) -> bool:
     """Return True when cheap upper bounds already keep the sheet inside the limits (no per-cell scan needed).
 
-    Rows: the last <row> tag (rows come in ascending order) bounds every filled row. Columns: the widest cell
-    reference of any cell, filled or not, bounds every filled column. Each bound is one fast literal search.
+    The bounds hold only for plain tags with plain references, the form spreadsheet programs write: any other
+    form, however legal (a prefix, a cell without ``r``, a column past ZZ, a row number longer than the last row's),
+    is left to the exact scan. Rows: no reference has more digits than the last <row> tag's number, so none passes
+    the largest number of that many digits. Columns: the widest two-letter reference. Each is one fast search.
     """
-
-    start = data.rfind(b"<row ")
-    if start < 0:
-        start = data.rfind(b":row ")
-    match = _LAST_ROW_TAG.search(data, max(start - 4, 0)) if start >= 0 else None
-    if match is None or _WIDE_REF.search(data):
+    if _PREFIXED_TAG.search(data):
         return False
-    last_row = int(match.group(1))
+    start = data.rfind(b'<row r="')
+    match = _LAST_ROW_TAG.match(data, start) if start >= 0 else None
+    if match is None:
+        return b'<c r="' not in data and _odd_tag(6).search(data) is None
+    digits = len(match.group(1))
+    if _odd_tag(digits).search(data):
+        return False
+    last_row = 10**digits - 1
     widest = max((col_number(m.decode()) for m in set(_TWO_LETTER_REF.findall(data))), default=26)
     return last_row <= LIMITS.max_rows and widest <= LIMITS.max_columns and last_row * widest <= LIMITS.max_cells
 
 
 def _scan_sheet(data: bytes) -> SheetScan:
     scan = SheetScan()
-    if _within_limits_cheaply(data):
-        _scan_extras(data, scan)
-        return scan
-    rows: dict[int, bytes] = {}
-    cols: dict[bytes, bytes] = {}
-    for match in _FILLED.finditer(data):
-        row = int(match.group(2))
-        rows.setdefault(row, match.group(1))
-        cols.setdefault(match.group(1), match.group(2))
-    if rows:
-        scan.last_row = max(rows)
-        scan.row_ref = rows[scan.last_row].decode() + str(scan.last_row)
-        widest = max(cols, key=lambda c: col_number(c.decode()))
-        scan.last_col = col_number(widest.decode())
-        scan.col_ref = widest.decode() + cols[widest].decode()
+    if not _within_limits_cheaply(data):
+        _scan_extent(data, scan)
     _scan_extras(data, scan)
     return scan
+
+
+def _scan_extent(data: bytes, scan: SheetScan) -> None:
+    """Record the last row and column holding a value, as the parser places cells: by their reference, or else
+    (no ``r``, as the format allows) one past the cell or row before. References of any length and case count."""
+    row = col = 0
+    last_row: tuple[int, int] = (0, 0)  # (row, col) of the lowest filled cell
+    last_col: tuple[int, int] = (0, 0)  # (row, col) of the rightmost one
+    for match in _TOKEN.finditer(data):
+        ref = _ANY_REF.search(match.group(2))
+        if match.group(1) == b"row":
+            row = _capped(ref.group(2)) if ref and ref.group(2) and not ref.group(1) else row + 1
+            col = 0
+            continue
+        if ref and ref.group(1) and ref.group(2):
+            letters = ref.group(1)
+            col = col_number(letters.upper().decode()) if len(letters) <= _HUGE_DIGITS else 26**_HUGE_DIGITS
+            row_here = _capped(ref.group(2))
+        else:
+            col += 1
+            row_here = row
+        if match.group(4) and not match.group(3):
+            if row_here > last_row[0]:
+                last_row = (row_here, col)
+            if col > last_col[1]:
+                last_col = (row_here, col)
+    if last_row[0]:
+        scan.last_row, scan.row_ref = last_row[0], _name(*last_row)
+        scan.last_col, scan.col_ref = last_col[1], _name(*last_col)
+
+
+_HUGE_DIGITS = 12  # a reference longer than this is far past any limit: counted as this long
+
+
+def _capped(digits: bytes) -> int:
+    """Return a row number, capped at 10**12 (int() refuses numbers of thousands of digits)."""
+    return int(digits) if len(digits) <= _HUGE_DIGITS else 10**_HUGE_DIGITS
+
+
+def _name(row: int, col: int) -> str:
+    """Return the A1 name of a 1-based cell, shortened when the column's letters would be absurdly long."""
+    if col > 26**6:
+        return f"R{row}C{col}"
+    return cell_name(row - 1, col - 1)
 
 
 def _scan_extras(data: bytes, scan: SheetScan) -> None:

@@ -46,7 +46,10 @@ def open_sheets(path: Path, scans: dict[str, SheetScan]) -> Book:
             return out
         finally:
             book.close()
-    except (CalamineError, ValueError, OSError) as exc:
+    except BaseException as exc:
+        # The parser's own panics arrive as pyo3's PanicException, a BaseException: a bad file, not a bug of ours.
+        if not isinstance(exc, (CalamineError, ValueError, OSError)) and type(exc).__name__ != "PanicException":
+            raise
         _unreadable_error_value(path, scans)
         raise InputError(
             f"อ่านเนื้อหาไฟล์ไม่ได้ ({type(exc).__name__}: {exc}); เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
@@ -253,7 +256,7 @@ def _put_errors(rows: list[list[Any]], errors: dict[str, str]) -> None:
         if not match:
             continue
         r, c = int(match.group(2)) - 1, col_number(match.group(1)) - 1
-        if r < 0 or c < 0:
+        if not (0 <= r < LIMITS.max_rows and 0 <= c < LIMITS.max_columns):
             continue
         if len(rows) <= r:
             rows.extend([] for _ in range(r + 1 - len(rows)))

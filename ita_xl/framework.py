@@ -166,6 +166,9 @@ class _Parser:
             raise self.fail("publication", "ต้องเป็นตาราง", "must be a table")
         analysis_item = str(publication.get("analysis_item", "")).strip().lower()
         follow_up_item = str(publication.get("follow_up_item", "")).strip().lower()
+        letter = str(publication.get("letter", "o")).strip()
+        if letter not in ("o", "O"):
+            raise self.fail("publication.letter", 'ต้องเป็น "o" หรือ "O"', 'must be "o" or "O"')
         for key, code in (("analysis_item", analysis_item), ("follow_up_item", follow_up_item)):
             if code and code not in items:
                 raise self.fail(f"publication.{key}", f"ไม่มีข้อ {code} ในปีนี้", f"{code} is not an item of this year")
@@ -191,6 +194,7 @@ class _Parser:
             provisional=self._provisional(),
             analysis_item=analysis_item,
             follow_up_item=follow_up_item,
+            oit_letter=letter,
             links=self._links(items),
         )
 

@@ -156,6 +156,7 @@ class Framework:
     analysis_item: str = ""  # the OIT item this report is published as (o42, o25)
     follow_up_item: str = ""  # the OIT item of the follow-up of last year's measures (o43, o26)
     links: dict[str, dict[int, str]] = field(default_factory=dict)  # item -> {earlier year: its code then}
+    oit_letter: str = "o"  # how the year's manual prints OIT codes: o42 (FY2565) or O42 (FY2566 on)
 
     def statements(self, tool: str) -> list[Statement]:
         """Return the answer columns of a survey tool in form order."""
@@ -164,6 +165,10 @@ class Framework:
     def tool_items(self, tool: str) -> list[Item]:
         """Return the items of ``tool`` in form order."""
         return [item for item in self.items.values() if item.tool == tool]
+
+    def printed(self, code: str) -> str:
+        """Return an item code as the year's manual prints it: "o25" -> "O25" from FY2566 on."""
+        return self.oit_letter + code[1:] if code[:1] == "o" and code[1:].isdigit() else code
 
     def grade(self, value: Decimal) -> Grade:
         """Return the grade band of ``value`` (bands are ordered highest first)."""

@@ -105,14 +105,13 @@ def guess_round(measures: Sequence[Measure], year: int) -> int:
 def followup_item(fw: Framework | None) -> str | None:
     """Return the OIT code ("o43") under which ``fw``'s year asks for this report, if it can tell.
 
-    A method file may name it (``followup_item``); else it is the OIT item whose title is the follow-up of the
+    A method file may name it (``[publication] follow_up_item``); else it is the OIT item whose title is the follow-up of the
     measures. None when there is no method file for that year or no such item.
     """
     if fw is None:
         return None
-    named = getattr(fw, "followup_item", None)
-    if isinstance(named, str) and named:
-        return named
+    if fw.follow_up_item in fw.items:
+        return fw.follow_up_item
     for item in fw.items.values():
         if item.tool == "OIT" and any(word in item.title for word in FOLLOWUP_TITLES):
             return item.code

@@ -59,7 +59,17 @@ def year_level(fw: Framework, total: Decimal, indicators: dict[str, Decimal]) ->
     rating = rate(fw, total, tools)
     if rating is not None:
         return rating.label
+    label, higher = by_total(fw, total)
+    return label + ("+" if higher else "")
+
+
+def by_total(fw: Framework, total: Decimal) -> tuple[str, bool]:
+    """Return the label a total reaches with no tool scores known, and whether a higher one may hold.
+
+    A label with a floor on the tools cannot be told from the total alone (a national mean, a past year without its
+    indicators): 93.82 gives ("ผ่าน", True), ผ่าน or better; 80 gives ("ต้องปรับปรุง", False).
+    """
     alone = [lv for lv in fw.levels if lv.min_tool is None and total >= lv.min_total]
     label = alone[0].label if alone else fw.levels[-1].label
     higher = any(lv.min_tool is not None and total >= lv.min_total for lv in fw.levels)
-    return label + ("+" if higher else "")
+    return label, higher

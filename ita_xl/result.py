@@ -29,7 +29,7 @@ class LevelScore:
     strength: bool
     given: bool
     weight: Decimal | None = None  # tools only
-    weighted: Decimal | None = None  # tools only: weight x score / 100, shown
+    weighted: Decimal | None = None  # tools only: weight x score / 100, with two more decimals than a score
 
 
 @dataclass(frozen=True)

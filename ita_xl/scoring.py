@@ -47,6 +47,9 @@ def statement_stats(fw: Framework, survey: SurveyData) -> dict[str, StatementSta
     return stats
 
 
+WEIGHTED_EXTRA = 2  # decimals a weighted tool contribution shows beyond a score's
+
+
 class _Scorer:
     """Walk the levels bottom-up for one office, recording findings on the way."""
 
@@ -108,6 +111,31 @@ class _Scorer:
             f"{label_en} is entered as {fmt(value)} but its parts as entered give {fmt(computed)} ({parts}); "
             f"check the figures against the official result ({fmt(value)} is used)",
             self.where(code),
+        )
+
+    def rounded_parts(self, computed: Fraction) -> None:
+        """Warn that a total computed from typed (already rounded) scores may miss the official one by a hundredth.
+
+        The parts' own rounding leaves the unrounded total up to half a hundredth either way, so its last digit
+        can differ from the published total (parts giving 80.9868 print 80.98 where 80.99 was published).
+        """
+        typed = [c for c in (*self.fw.tools, *self.fw.indicators, *self.fw.subindicators) if c in self.is_given]
+        if not typed:
+            return
+        fw = self.fw
+        shown = round_exact(computed, fw.rounding.places, fw.rounding.total)
+        before = round_exact(computed, fw.rounding.places + WEIGHTED_EXTRA, "half_up")
+        step = Decimal(1).scaleb(-fw.rounding.places)
+        self.find(
+            "warning",
+            "total-from-rounded",
+            f"ไม่ได้กรอกคะแนนรวม จึงคำนวณจากคะแนนที่กรอกไว้ซึ่งปัดเศษมาแล้ว ได้ {before} แสดงเป็น {shown} "
+            f"ซึ่งอาจต่างจากคะแนนรวมที่ประกาศอย่างเป็นทางการ {step}; "
+            f"กรอกคะแนนรวมที่ได้รับในแถวแรกของชีต ผลคะแนน (รหัส total) แล้วจะใช้ค่านั้นแทน",
+            f"no total was typed, so it is computed from typed scores that were already rounded: {before}, shown "
+            f"as {shown}, which may differ from the official total by {step}; type the official total in the "
+            f"first row of sheet ผลคะแนน (code total) and it is used instead",
+            self.where(typed[0]).split("!")[0] or "ผลคะแนน",
         )
 
     def items(self) -> dict[str, StatementStats]:
@@ -196,6 +224,7 @@ class _Scorer:
                 self.check("total", "คะแนนรวม", "the total", self.given["total"], computed, tools)
         elif computed is not None:
             self.values["total"] = computed
+            self.rounded_parts(computed)
         for code in tools:
             if code not in self.values:
                 self.find(
@@ -219,7 +248,9 @@ class _Scorer:
         weight = weighted = None
         if level == "tool":
             weight = fw.tools[code].weight
-            weighted = round_exact(exact(weight) * value / 100, fw.rounding.places, fw.rounding.scores)
+            # Two more decimals than a score, so the contributions add up to the total before its rounding
+            # (exactly so for scores given with the method's decimals and whole-percent weights).
+            weighted = round_exact(exact(weight) * value / 100, fw.rounding.places + WEIGHTED_EXTRA, "half_up")
         return LevelScore(
             code,
             level,

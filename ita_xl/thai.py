@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +25,10 @@ MONTHS = (
     "ธันวาคม",
 )
 BE_OFFSET = 543
+NBSP = "\u00a0"
+# A space after a Thai word (or an abbreviation such as พ.ศ.) and before a number or an item code (O25, o13, i4.1):
+# the number belongs to the word, so the line must not break between them ("เขต ๒", "พ.ศ. ๒๕๖๖", "ข้อ O25").
+_NUMBER_AFTER_WORD = re.compile("(?<=[\u0e01-\u0e4e.]) (?=[0-9\u0e50-\u0e59]|[A-Za-z]{1,2}[0-9\u0e50-\u0e59])")
 
 
 def thai_digits(text: object) -> str:
@@ -34,6 +39,14 @@ def thai_digits(text: object) -> str:
 def arabic_digits(text: object) -> str:
     """Return ``text`` with Thai digits replaced by Arabic digits."""
     return str(text).translate(TO_ARABIC)
+
+
+def bind_numbers(text: str) -> str:
+    """Return ``text`` with a no-break space wherever a number or item code follows a Thai word and one space.
+
+    "สำนักงานเขต ๒" and "พ.ศ. ๒๕๖๖" keep their number on the word's line; other spaces are left as they are.
+    """
+    return _NUMBER_AFTER_WORD.sub(NBSP, text)
 
 
 def digits(text: object, thai: bool) -> str:

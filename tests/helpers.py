@@ -120,3 +120,8 @@ def raw_input(
     }
     office = OfficeInfo(name="สำนักงานเขตพื้นที่การศึกษาตัวอย่าง", year=fw.year, measures_year=fw.year + 1)
     return OfficeInput(office=office, surveys=surveys, oit=oit, source="synthetic")
+
+
+def plain_text(part: object) -> str:
+    """Return a paragraph's or cell's text with no-break spaces read as spaces (the report binds numbers to words)."""
+    return str(part.text).replace("\u00a0", " ")  # type: ignore[attr-defined]

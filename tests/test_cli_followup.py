@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from ita_xl.cli import cli
 from ita_xl.excel import sheets as S
 from tests.excel import FIRST, codes, save, set_office, template
+from tests.helpers import plain_text
 from tests.word.test_followup import text_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +89,8 @@ def test_the_seed_office_names_every_measure_with_its_status(tmp_path: Path) -> 
     code, out = run(str(source), "-o", str(tmp_path))
     assert code == 0, out
     doc = docx.Document(str(tmp_path / "chanthaburi2-2565-followup.docx"))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "ที่")
-    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.replace("\u00a0", " ") == "ที่")
+    rows = [[plain_text(c) for c in r.cells] for r in table.rows[1:]]
     assert len(rows) == 4
     assert all(r[3].split("\n")[0] in ("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ") for r in rows)
     assert all(r[2].startswith("(ตัวอย่าง)") for r in rows)

@@ -14,7 +14,7 @@ from ita_xl.model import HistoryEntry
 from ita_xl.result import DOWN, SAME, UP
 from ita_xl.scoring import score
 from ita_xl.word.report import ReportOptions, write_report
-from tests.helpers import reference_input
+from tests.helpers import plain_text, reference_input
 
 # FY2564 indicator scores: 1 and 2 weak and now better, 3 weak and now lower, 9 weak and now the same, 10 strong.
 LAST_YEAR = {"1": D("95"), "2": D("99.9"), "3": D("99.95"), "9": D("97.50"), "10": D("100")}
@@ -48,15 +48,15 @@ def test_report_says_which_improved(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     write_report(result(), path, ReportOptions(charts=False))
     doc = docx.Document(str(path))
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = "\n".join(plain_text(p) for p in doc.paragraphs)
     assert "๑.๕ ผลการประเมินปีงบประมาณ พ.ศ. ๒๕๖๔ มีจุดอ่อน ๔ ตัวชี้วัด" in text
     assert "มีคะแนนดีขึ้น ๑ ตัวชี้วัด คงที่ ๑ ตัวชี้วัด และลดลง ๒ ตัวชี้วัด" in text
     assert "ตัวชี้วัดที่มีคะแนนดีขึ้น ได้แก่ ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in text
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("ตัวชี้วัด (จุดอ่อนปี"))
-    assert [c.text for c in table.rows[1].cells] == ["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๕.๐๐", "๙๙.๐๙", "+ ๔.๐๙", "ดีขึ้น"]
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.replace("\u00a0", " ").startswith("ตัวชี้วัด (จุดอ่อนปี"))
+    assert [plain_text(c) for c in table.rows[1].cells] == ["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๕.๐๐", "๙๙.๐๙", "+ ๔.๐๙", "ดีขึ้น"]
 
 
 def test_report_without_last_year_scores_has_no_such_part(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     write_report(result({}), path, ReportOptions(charts=False))
-    assert "๑.๕" not in "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "๑.๕" not in "\n".join(plain_text(p) for p in docx.Document(str(path)).paragraphs)

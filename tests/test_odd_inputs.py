@@ -26,6 +26,7 @@ from tests.test_bad_inputs import (
     make_raw,
     make_scores,
     patch_zip,
+    replace_text,
     run,
     scores_of,
     sheet_part,
@@ -260,6 +261,165 @@ def test_a_far_reference_is_refused_before_parsing(made: dict[str, Path], name: 
     assert time.perf_counter() - start < 2.0
     # Parsing ZZZZ5000 would hold a grid of 2.4 billion cells; row 4000000000 made the parser abort the process.
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 300 * 1024
+
+
+# ---- 2. what cannot be seen ------------------------------------------------------------------------------------
+
+# Each is pasted after (or inside) a good value and must be read as if it were not there.
+INVISIBLES = ("\u200b", "\ufeff", "\u00ad", "\u200d", "\u200c", "\u2060", "\u00a0", "\u200e", "\u202f")
+DECOMPOSED_NAME = "ส\u0e4d\u0e32นักงานเขตพื้นที่การศึกษาทดสอบ"  # sara am typed as nikhahit + sara aa
+
+
+def invisible_answers(wb: openpyxl.Workbook) -> None:
+    """Append an invisible character to the first answers of IIT and EIT, split the label of one with a soft hyphen."""
+    for tool in S.SURVEYS:
+        ws = wb[tool]
+        for n, code in enumerate(list(codes(ws))[1 : len(INVISIBLES) + 1]):
+            cell = ws.cell(S.FIRST_DATA_ROW + 1 + n, codes(ws)[code])
+            if cell.value:
+                cell.value = INVISIBLES[n] + str(cell.value) + INVISIBLES[-1 - n]
+    ws = wb["IIT"]
+    cell = ws.cell(S.FIRST_DATA_ROW + 12, codes(ws)["i2"])
+    cell.value = str(cell.value)[:2] + "\u00ad" + str(cell.value)[2:]
+
+
+def thai_typed_two_ways(wb: openpyxl.Workbook) -> None:
+    """Answers with the tone mark typed before the vowel (ท + ่ + ี), an office name with sara am in two pieces."""
+    for tool in S.SURVEYS:
+        ws = wb[tool]
+        for cell in ws[S.FIRST_DATA_ROW + 2]:
+            if cell.value == "มากที่สุด":
+                cell.value = "มากท\u0e48\u0e35สุด"
+    set_office(wb, "name", DECOMPOSED_NAME)
+
+
+def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
+    """A zero-width space in an OIT mark, a header code, and a BOM before a score."""
+    ws = wb[S.OIT]
+    cols = codes(ws)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["published"]).value = "มี\u200b"
+    ws = wb["EIT"]
+    ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
+
+
+CASES += [
+    Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
+    Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
+    Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case(
+        "invisible-score",
+        edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),
+        0,
+        "",
+    ),
+    Case(
+        "still-refused-shown-visibly",
+        edited("raw", error_answer("IIT", 0, "i1", "มาก\ue000\u2800")),
+        1,
+        'IIT!B3: "มาก\\ue000\\u2800" is not an answer of this item (i1); expected one of มากที่สุด, มาก, น้อย, '
+        "น้อยที่สุดหรือไม่มีเลย",
+    ),
+]
+
+
+def test_invisible_characters_never_reach_the_outputs(made: dict[str, Path], tmp_path: Path) -> None:
+    from tests.test_bad_inputs import build, docx_text, workbook_cells
+
+    res = build(made["thai-typed-two-ways"], tmp_path)
+    assert res.exit_code == 0, res.output
+    name = "สำนักงานเขตพื้นที่การศึกษาทดสอบ"
+    assert name in docx_text(tmp_path / "thai-typed-two-ways-report.docx")
+    assert name in {c.value for c in workbook_cells(tmp_path / "thai-typed-two-ways-analysis.xlsx")}
+    res = run("score", str(made["invisible-score"]), "--lang", "en")
+    assert res.exit_code == 0, res.output
+    assert '"IIT": 98.5' in res.stdout
+
+
+def test_normalize_text_and_shown() -> None:
+    from ita_xl.cleaning import normalize_text, shown
+
+    assert normalize_text("มาก\u200b") == "มาก"
+    assert normalize_text("\ufeffน\u0e49\u0e4d\u0e32") == normalize_text("น\u0e4d\u0e49\u0e32") == "น้ำ"
+    assert normalize_text("ท\u0e48\u0e35") == "ที่"
+    assert normalize_text("\u0e40\u0e40ผน") == "แผน"
+    assert normalize_text("a\u00a0b\u2003c") == "a b c"
+    assert shown("มาก\u200b") == '"มาก\\u200b"'
+    assert shown("x" * 100_000) == '"' + "x" * 60 + '…"'
+
+
+# ---- 6. very long text -----------------------------------------------------------------------------------------
+
+LONG_NAME = ("สำนักงานเขตพื้นที่การศึกษา" * 4000)[:100_000]
+
+
+def _too_long(where: str, n: int, limit: int, start: str) -> str:
+    return f'{where}: the text is {n:,} characters long, over the {limit:,} this cell takes: "{start}…"; shorten it'
+
+
+def name_of_100000(path: Path, bases: Bases) -> None:
+    """The office name as 100,000 characters (openpyxl stops at Excel's 32,767, so the XML is edited after)."""
+    edited("raw", lambda wb: set_office(wb, "name", "LONGNAME"))(path, bases)
+    patch_zip(path, lambda zf, members: replace_text(members, "LONGNAME", LONG_NAME.encode()))
+
+
+def long_measure(wb: openpyxl.Workbook) -> None:
+    ws = wb[S.MEASURES]
+    cols = codes(ws)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["kind"], "จุดอ่อน")
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["addresses"], "ปรับปรุงเว็บไซต์")
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["steps"], "ประชุมชี้แจง " * 500)
+
+
+def long_url(wb: openpyxl.Workbook) -> None:
+    mark_oit(wb, "o2", "มี", "https://example.go.th/" + "a" * 2100)
+
+
+CASES += [
+    Case(
+        "office-name-100000",
+        name_of_100000,
+        1,
+        _too_long("ข้อมูลหน่วยงาน!B3", 100_000, 255, LONG_NAME[:60]),
+    ),
+    Case(
+        "office-name-256",
+        edited("raw", lambda wb: set_office(wb, "name", "ก" * 256)),
+        1,
+        _too_long("ข้อมูลหน่วยงาน!B3", 256, 255, "ก" * 60),
+    ),
+    Case("office-name-255", edited("raw", lambda wb: set_office(wb, "name", "สำนักงาน" * 31 + "ทดสอบทด")), 0, ""),
+    Case(
+        "measure-steps-6499",
+        edited("raw", long_measure),
+        1,
+        _too_long("มาตรการ!D3", 6_499, 5_000, ("ประชุมชี้แจง " * 6)[:60]),
+    ),
+    Case(
+        "oit-url-2122",
+        edited("raw", long_url),
+        1,
+        _too_long("OIT!E4", 2_122, 2_000, ("https://example.go.th/" + "a" * 60)[:60]),
+    ),
+]
+
+
+def test_a_100000_character_name_gives_a_short_message(made: dict[str, Path], tmp_path: Path) -> None:
+    check = run("check", str(made["office-name-100000"]))
+    built = run("build", str(made["office-name-100000"]), "-o", str(tmp_path / "out"))
+    for res in (check, built):
+        assert res.exit_code == 1
+        assert len(res.output) < 1000, len(res.output)
+        assert "ข้อความยาว 100,000 ตัวอักษร เกินที่ช่องนี้รับได้ 255 ตัวอักษร" in res.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_255_character_name_fits_the_document_properties(made: dict[str, Path], tmp_path: Path) -> None:
+    import docx
+
+    res = run("build", str(made["office-name-255"]), "-o", str(tmp_path), "--no-charts")
+    assert res.exit_code == 0, res.output
+    core = docx.Document(str(tmp_path / "office-name-255-report.docx")).core_properties
+    assert all(len(v or "") <= 255 for v in (core.title, core.author, core.subject, core.keywords, core.comments))
 
 
 # ---- the corpus run through every command ----------------------------------------------------------------------

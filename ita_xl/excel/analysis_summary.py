@@ -17,6 +17,7 @@ from ita_xl.excel.analysis_book import (
 )
 from ita_xl.excel.analysis_rating import write_rating
 from ita_xl.excel.xlsx_style import ROW_HEIGHT, cell, clean, fit_width, setup_sheet, text_width
+from ita_xl.scoring import WEIGHTED_EXTRA
 
 
 def highlight(
@@ -194,7 +195,8 @@ def write_summary(book: Book) -> None:
                 book.missing(ws, row, col)
         else:
             book.formula(ws, row, 2, formula, ls.value, st.td_num_bold)
-            book.formula(ws, row, 4, f"ROUND({score}*{cell(row, 3)}/100,{fw.rounding.places})", ls.weighted, st.td_num)
+            extra = fw.rounding.places + WEIGHTED_EXTRA
+            book.formula(ws, row, 4, f"ROUND({score}*{cell(row, 3)}/100,{extra})", ls.weighted, st.td_num4)
             book.grade_cells(ws, row, 5, score, ls, label=True)
         book.refs[code] = f"'{SUMMARY}'!{cell(row, 2, True)}"
         row += 1
@@ -205,7 +207,12 @@ def write_summary(book: Book) -> None:
     book.formula(
         ws, row, 3, f"SUM({cell(first, 3)}:{cell(last, 3)})", sum(t.weight for t in fw.tools.values()), st.td_num
     )
-    ws.write_blank(row, 4, None, st.td)
+    contributions = [t.weighted for t in res.tools.values() if t.weighted is not None]
+    if total is not None and len(contributions) == len(fw.tools):
+        # the contributions' sum, before the total's rounding: the reader sees 93.7730 become 93.77
+        book.formula(ws, row, 4, f"SUM({cell(first, 4)}:{cell(last, 4)})", sum(contributions), st.td_num4)
+    else:
+        ws.write_blank(row, 4, None, st.td)
     places = fw.rounding.places
     fn = "TRUNC" if fw.rounding.total == "truncate" else "ROUND"
     weighted = f"SUMPRODUCT({cell(first, 2)}:{cell(last, 2)},{cell(first, 3)}:{cell(last, 3)})/100"
@@ -221,6 +228,7 @@ def write_summary(book: Book) -> None:
         ws.write_comment(
             cell(row, 2),
             f"คะแนนรวม = ผลรวมของ (คะแนน × น้ำหนัก) ÷ 100 แล้ว{rule}เหลือ {places} ตำแหน่งตามเกณฑ์ "
+            f"(คะแนนถ่วงน้ำหนักแสดงทศนิยม {places + WEIGHTED_EXTRA} ตำแหน่ง จึงรวมกันได้เท่ากับคะแนนรวมก่อน{rule}) "
             f"(ROUND(...,{snap}) ภายในตัดเศษเล็กมากที่เกิดจากการคำนวณเลขทศนิยมของคอมพิวเตอร์เท่านั้น "
             "เช่น 84.99999999999999 ที่ควรเป็น 85 พอดี)",
             {"x_scale": 2, "y_scale": 1.5},

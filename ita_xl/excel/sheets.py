@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ita_xl.cleaning import normalize_text
 from ita_xl.thai import arabic_digits
 
 # ---- sheet names ---------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def norm(value: object) -> str:
     """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _SPACES.sub("", arabic_digits(value)).lower()
+    return _SPACES.sub("", normalize_text(arabic_digits(value))).lower()
 
 
 def list_ref(column: int, rows: int) -> str:

@@ -34,6 +34,7 @@ PROTECT_OPTIONS = {
     "select_unlocked_cells": True,
 }
 INPUT_FILL = "#FFF9E5"
+OIT_SPARE_ROWS = 10  # blank rows under the OIT list for items an office's list adds
 # A date as "29 มีนาคม 2567": the old locale code [$-0107041E] (01 Western digits, 07 the Thai Buddhist calendar,
 # 041E Thai), which Excel and LibreOffice Calc both show and keep. Excel's newer "[$-th-TH]" and its "bbbb" year are
 # unknown to Calc, which re-saves such a cell as a bare serial number with the General format.
@@ -74,6 +75,8 @@ class _Formats:
         )
         self.fixed = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "locked": True})
         self.fixed_bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1, "locked": True})
+        # the OIT list as shipped: looks fixed, but an office may correct it (code, title, sub-indicator)
+        self.listed = wb.add_format({"text_wrap": True, "valign": "top", "border": 1, "locked": False})
         self.section = wb.add_format({"bold": True, "italic": True, "bg_color": "#EDEDED", "locked": True})
         self.input = wb.add_format(
             {"locked": False, "text_wrap": True, "valign": "top", "bg_color": INPUT_FILL, "border": 1}
@@ -189,13 +192,23 @@ def _instructions(ws: Worksheet, fw: Framework, fmt: _Formats) -> None:
             "(วางข้อมูลที่ส่งออกจากแบบสอบถามออนไลน์ได้ โดยให้หัวคอลัมน์ตรงกับรหัสข้อในแถวที่ ๒) ช่องที่ไม่ได้ตอบให้เว้นว่าง",
             False,
         ),
-        (f"๓. ชีต {S.OIT}: ระบุ มี หรือ ไม่มี ทุกข้อ และใส่ลิงก์ (URL) ของหลักฐานที่เผยแพร่บนเว็บไซต์", False),
         (
-            f"๔. ชีต {S.SCORES}: ถ้าได้รับผลคะแนนอย่างเป็นทางการแล้ว กรอกคะแนนตามที่ได้รับ "
-            "(คะแนนรวม เครื่องมือ ตัวชี้วัด ตัวชี้วัดย่อย และรายข้อถ้ามี) โดยไม่ต้องกรอกคำตอบดิบ",
+            f"๓. ชีต {S.OIT}: ระบุ มี หรือ ไม่มี ทุกข้อ และใส่ลิงก์ (URL) ของหลักฐานที่เผยแพร่บนเว็บไซต์ "
+            "ถ้ารายการข้อในคู่มือของปีนั้นต่างจากที่ให้มา แก้รหัส ชื่อข้อ หรือตัวชี้วัดย่อยได้ เพิ่มข้อในแถวว่างท้ายตาราง "
+            "หรือลบแถวของข้อที่ไม่มี โปรแกรมจะคิดคะแนนตามรายการในแฟ้มและแจ้งว่าต่างจากเกณฑ์ที่มากับโปรแกรมตรงไหน",
             False,
         ),
-        (f"๕. ชีต {S.HISTORY}: คะแนนรวมของปีที่ผ่านมา (ถ้ามี) ปีละหนึ่งแถว", False),
+        (
+            f"๔. ชีต {S.SCORES}: ถ้าได้รับผลคะแนนอย่างเป็นทางการแล้ว กรอกคะแนนตามที่ได้รับ โดยไม่ต้องกรอกคำตอบดิบ "
+            "กรอกคะแนนรวมที่ประกาศเป็นอันดับแรก (คะแนนรวมที่คำนวณจากคะแนนตัวชี้วัดซึ่งปัดเศษแล้วอาจต่างจากที่ประกาศ ๐.๐๑) "
+            "แล้วจึงกรอกเครื่องมือ ตัวชี้วัด ตัวชี้วัดย่อย และรายข้อถ้ามี",
+            False,
+        ),
+        (
+            f"๕. ชีต {S.HISTORY}: คะแนนรวมของปีที่ผ่านมา (ถ้ามี) ปีละหนึ่งแถว และคะแนนตัวชี้วัดที่ ๑-๑๐ ของปีที่แล้ว "
+            "เพื่อให้รายงานเปรียบเทียบผลปีนี้กับปีที่แล้วเป็นรายตัวชี้วัด",
+            False,
+        ),
         (
             f"๖. ชีต {S.MEASURES}: มาตรการของปีถัดไป ถ้าเว้นว่าง โปรแกรมจะร่างมาตรการให้ในรายงานเพื่อให้ปรับแก้",
             False,
@@ -285,13 +298,16 @@ def _oit(ws: Worksheet, fw: Framework, fmt: _Formats, lists: _ListSheet) -> None
     scale = items[0].scale if items else next(iter(fw.scales))
     for n, item in enumerate(items):
         row = S.FIRST_DATA_ROW + n
-        ws.write_string(row, 0, item.code, fmt.fixed)
-        ws.write_string(row, 1, item.title, fmt.fixed)
-        ws.write_string(row, 2, item.subindicator or item.indicator, fmt.fixed)
+        ws.write_string(row, 0, item.code, fmt.listed)
+        ws.write_string(row, 1, item.title, fmt.listed)
+        ws.write_string(row, 2, item.subindicator or item.indicator, fmt.listed)
         for col in (3, 4, 5):
             ws.write_blank(row, col, None, fmt.input)
+    for n in range(len(items), len(items) + OIT_SPARE_ROWS):  # items the year's manual adds
+        for col in range(len(S.OIT_COLUMNS)):
+            ws.write_blank(S.FIRST_DATA_ROW + n, col, None, fmt.input)
     if items:
-        last = S.FIRST_DATA_ROW + len(items) - 1
+        last = S.FIRST_DATA_ROW + len(items) + OIT_SPARE_ROWS - 1
         _dropdown(ws, S.FIRST_DATA_ROW, last, 3, lists.source(scale), lists.labels(scale))
     ws.freeze_panes(S.FIRST_DATA_ROW, 2)
     ws.protect("", PROTECT_OPTIONS)
@@ -299,7 +315,7 @@ def _oit(ws: Worksheet, fw: Framework, fmt: _Formats, lists: _ListSheet) -> None
 
 def score_rows(fw: Framework) -> list[tuple[str, str, bool]]:
     """Return the rows of the scores sheet: (code, Thai name, bold); a blank code marks a section heading."""
-    rows: list[tuple[str, str, bool]] = [(S.TOTAL, "คะแนนรวม ITA", True)]
+    rows: list[tuple[str, str, bool]] = [(S.TOTAL, "คะแนนรวม ITA (กรอกก่อน: ค่าที่ประกาศ)", True)]
     for code, tool in fw.tools.items():
         rows.append((code, f"{code} {tool.name}", True))
         for ic in tool.indicators:

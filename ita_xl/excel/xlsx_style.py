@@ -146,6 +146,7 @@ class Styles:
         self.td_num = wb.add_format({**base, "border": 1, "num_format": "0.00"})
         self.td_pct = wb.add_format({**base, "border": 1, "num_format": "0.0%"})
         self.td_bold = wb.add_format({**base, "border": 1, "bold": True})
+        self.td_num4 = wb.add_format({**base, "border": 1, "num_format": "0.0000"})
         self.td_num_bold = wb.add_format({**base, "border": 1, "num_format": "0.00", "bold": True})
         self.big_num = wb.add_format({**base, "border": 1, "num_format": "0.00", "bold": True, "font_size": SIZE + 8})
         self.big_text = wb.add_format({**base, "border": 1, "bold": True, "align": "center", "font_size": SIZE + 8})

@@ -182,7 +182,7 @@ def indicator_chart(
     low = min([*nums, mark]) if nums else 0.0
     _axes(chart, look, max(0.0, min(low - 10, 80.0)) // 10 * 10, 100.0)
     _frame(chart, title, look)
-    return _finish(table, chart, book, look, (15.0, 8.0))
+    return _finish(table, chart, book, look, (15.0, 6.8))
 
 
 def history_chart(
@@ -215,7 +215,7 @@ def history_chart(
     _axes(chart, look, low // 10 * 10, 100.0)
     _frame(chart, title, look)
     chart.set_legend({"none": True})
-    return _finish(table, chart, book, look, (15.0, 7.5))
+    return _finish(table, chart, book, look, (15.0, 6.3))
 
 
 STATUS_COLOURS = {"done": FULL, "in_progress": "#EF8F00", "not_started": FAILED}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -13,13 +14,19 @@ from docx.text.paragraph import Paragraph
 
 from ita_xl.model import Framework
 from ita_xl.result import Finding, LevelScore, Result
-from ita_xl.thai import arabic_digits, score_text, thai_digits
+from ita_xl.thai import NBSP, arabic_digits, bind_numbers, score_text, thai_digits
 from ita_xl.word import style as st
 from ita_xl.word.docx_helpers import clean, style_id
 from ita_xl.word.docx_xml import add_paragraph, append_block, paragraph_xml, run_xml
 from ita_xl.word.texts import Texts
 
 _FIRST_BOOKMARK = 9000
+_SUB_NUMBER = re.compile("^([0-9\u0e50-\u0e59]+)\\.([0-9\u0e50-\u0e59]+)(?=\\s)")
+
+
+def _even(text: str) -> str:
+    """Return ``text`` with no-break spaces as plain spaces (a bold prefix matches either way)."""
+    return text.replace(NBSP, " ")
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Ctx:
     headings: list[Heading] = field(default_factory=list)
     toc_anchor: Paragraph | None = None
     notes: list[Finding] = field(default_factory=list)  # what the user should know about this report
+    sub_number: int = 0  # the last "1.n" given by :meth:`numbered`
 
     @property
     def fw(self) -> Framework:
@@ -65,8 +73,8 @@ class Ctx:
         return self.result.office.thai_digits
 
     def d(self, text: object) -> str:
-        """Return ``text`` cleaned, in Thai digits when the office uses them."""
-        return thai_digits(clean(text)) if self.thai else arabic_digits(clean(text))
+        """Return ``text`` cleaned, in the office's digits, each number held to the word before it (no-break space)."""
+        return bind_numbers(thai_digits(clean(text)) if self.thai else arabic_digits(clean(text)))
 
     def score(self, value: Decimal | None) -> str:
         """Return a score with the framework's decimals in the office's digits."""
@@ -76,14 +84,25 @@ class Ctx:
         """Return text ``key`` filled with the common values and ``values``, in the office's digits."""
         return self.d(self.texts.fmt(key, **{**self.values, **values}))
 
+    def numbered(self, text: str) -> str:
+        """Return ``text`` with its leading "1.n" renumbered in turn (1.1, 1.2, ...), so a paragraph left out leaves no gap.
+
+        A text without such a number (an office's own wording) is returned as it is.
+        """
+        m = _SUB_NUMBER.match(text)
+        if m is None:
+            return text
+        self.sub_number += 1
+        return self.d(f"{arabic_digits(m.group(1))}.{self.sub_number}") + text[m.end() :]
+
     def para(self, text: str, style: str = st.BODY, bold_prefix: str = "") -> Paragraph:
         """Add a paragraph per line of ``text`` in ``style``; return the last. ``bold_prefix`` is set in bold."""
         p: Paragraph | None = None
         sid = style_id(self.doc, style)
         for line in clean(text).split("\n"):
             runs = ""
-            if bold_prefix and line.startswith(bold_prefix):
-                runs = run_xml(bold_prefix, bold=True)
+            if bold_prefix and _even(line).startswith(_even(bold_prefix)):
+                runs = run_xml(line[: len(bold_prefix)], bold=True)
                 line = line[len(bold_prefix) :]
             runs += run_xml(line)
             p = Paragraph(append_block(self.doc, paragraph_xml(sid, runs)), self.doc._body)  # type: ignore[arg-type]
@@ -115,6 +134,11 @@ class Ctx:
         """Tell the user something about this report (shown with the build's warnings), once per code."""
         if all(n.code != code for n in self.notes):
             self.notes.append(Finding("warning", code, th, en))
+
+    def text_width_cm(self) -> float:
+        """Return the width between the margins of the current section in cm."""
+        s = self.doc.sections[-1]
+        return (int(s.page_width or 0) - int(s.left_margin or 0) - int(s.right_margin or 0)) / 360000
 
     def page_height_cm(self) -> float:
         """Return the usable height (between top and bottom margins) of the current section in cm."""

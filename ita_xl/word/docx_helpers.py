@@ -249,18 +249,20 @@ def bold_run(run: object) -> None:
 # sara am U+0E33 are spacing vowels and do).
 _ZERO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 # Measured on LibreOffice's rendering with Laksaman standing in for TH SarabunPSK (about 1.5x larger): a
-# narrow column holds about one visible Thai character per 0.65 em, word wrapping included, and a line is
-# about 1.65 em high. Word with TH SarabunPSK needs less, so the estimate errs on the tall side.
-_CHAR_EM = 0.65
-_LINE_EM = 1.65
+# narrow column holds about one visible Thai character per 0.55 em, word wrapping included, and a line is
+# about 1.5 em high (measured again on the measures table: a row of ~12 cm was estimated at ~19 cm with
+# 0.65 em and 1.65 em, which let rows that fit on a page split). Word with TH SarabunPSK needs less, so the
+# estimate still errs on the tall side.
+_CHAR_EM = 0.55
+_LINE_EM = 1.5
 _CELL_PADDING_CM = 0.2
 
 
 def estimate_height_cm(text: str, width_cm: float, size_pt: float) -> float:
     """Return a generous estimate of the height of ``text`` wrapped in a column ``width_cm`` wide.
 
-    Thai marks above and below the line take no width; a visible character is taken as 0.65 em (word
-    wrapping included) and a line as 1.65 em, which errs towards the larger substitute fonts LibreOffice
+    Thai marks above and below the line take no width; a visible character is taken as 0.55 em (word
+    wrapping included) and a line as 1.5 em, which errs towards the larger substitute fonts LibreOffice
     uses when TH SarabunPSK is missing. An empty text is one line high.
     """
     em_cm = size_pt * 2.54 / 72

@@ -15,6 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ita_xl.word.docx_helpers import clean, estimate_height_cm, style_id, table_style_id
+from ita_xl.word.table_fit import fit_widths
 from ita_xl.xmltext import escape
 
 # python-docx's element-by-element API rescans children on every insertion (quadratic in a table's
@@ -49,13 +50,15 @@ def run_xml(text: str, bold: bool = False) -> str:
     return f"<w:r>{''.join(parts)}</w:r>"
 
 
-def paragraph_xml(sid: str | None, runs: str = "", align: str | None = None) -> str:
-    """Return a ``w:p`` in paragraph style ``sid`` (none when None), aligned ``align`` (a w:jc value)."""
+def paragraph_xml(sid: str | None, runs: str = "", align: str | None = None, keep: bool = False) -> str:
+    """Return a ``w:p`` in paragraph style ``sid`` (none when None), aligned ``align`` (a w:jc value), kept on
+    the page of what follows when ``keep``."""
     ppr = ""
-    if sid is not None or align is not None:
+    if sid is not None or align is not None or keep:
         style = f'<w:pStyle w:val="{_attr(sid)}"/>' if sid is not None else ""
+        keep_next = "<w:keepNext/>" if keep else ""
         jc = f'<w:jc w:val="{align}"/>' if align is not None else ""
-        ppr = f"<w:pPr>{style}{jc}</w:pPr>"
+        ppr = f"<w:pPr>{style}{keep_next}{jc}</w:pPr>"
     return f"<w:p>{ppr}{runs}</w:p>"
 
 
@@ -103,11 +106,18 @@ def add_paragraph(
 
 
 def _cell_xml(
-    text: str, sid: str, width: int, align: str | None, bold: bool, span: int = 1, fill: str | None = None
+    text: str,
+    sid: str,
+    width: int,
+    align: str | None,
+    bold: bool,
+    span: int = 1,
+    fill: str | None = None,
+    keep: bool = False,
 ) -> str:
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    paras = "".join(paragraph_xml(sid, run_xml(line, bold), align) for line in clean(text).split("\n"))
+    paras = "".join(paragraph_xml(sid, run_xml(line, bold), align, keep) for line in clean(text).split("\n"))
     return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{shd}</w:tcPr>{paras}</w:tc>'
 
 
@@ -115,7 +125,7 @@ def add_table(
     doc: DocumentObject,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    widths_cm: Sequence[float],
+    widths_cm: Sequence[float] | float,
     styles: tuple[str, str, str],
     center: Sequence[int] = (),
     max_row_cm: float | None = None,
@@ -124,11 +134,14 @@ def add_table(
     """Return a bordered table: a repeated bold header row, unsplittable rows, fixed column widths.
 
     ``styles`` names the table style, the header paragraph style and the body paragraph style (looked up in
-    ``doc``); ``center`` lists the columns whose body text is centred. A row with one value spans the whole
+    ``doc``); ``center`` lists the columns whose body text is centred. ``widths_cm`` gives each column's width,
+    or the table's width as one number: the columns are then sized from their text (see :func:`fit_widths`). A row with one value spans the whole
     width (bold, shaded); a shorter row leaves its last cells empty. A row that may be taller than
     ``max_row_cm`` (the usable page height) is allowed to split, so nothing is cut off. Raises ValueError
     when ``widths_cm`` does not give one width per header or a row has more values than headers.
     """
+    if isinstance(widths_cm, int | float):
+        widths_cm = fit_widths(headers, rows, float(widths_cm), size_pt)
     if len(widths_cm) != len(headers):
         raise ValueError(f"widths_cm must give one width per header: {len(headers)} headers, {len(widths_cm)} widths")
     table_sid = table_style_id(doc, styles[0])
@@ -145,9 +158,12 @@ def add_table(
     )
     xml.extend(f'<w:gridCol w:w="{w}"/>' for w in twips)
     xml.append("</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>")
-    xml.extend(_cell_xml(h, head_sid, w, centre, False, fill="D9D9D9") for h, w in zip(headers, twips, strict=True))
+    xml.extend(
+        _cell_xml(h, head_sid, w, centre, False, fill="D9D9D9", keep=True) for h, w in zip(headers, twips, strict=True)
+    )
     xml.append("</w:tr>")
-    for values in rows:
+    for n, values in enumerate(rows):
+        keep = n == len(rows) - 2  # the last row never stands alone on a page
         if len(values) > len(headers):
             raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
         texts = [clean(v) for v in values]
@@ -157,16 +173,36 @@ def add_table(
         xml.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         if len(texts) == 1 and len(headers) > 1:
             # The spanning cell is as wide as the columns it spans: LibreOffice sizes the table from it.
-            xml.append(_cell_xml(texts[0], body_sid, sum(twips), None, True, len(headers), "F2F2F2"))
+            xml.append(_cell_xml(texts[0], body_sid, sum(twips), None, True, len(headers), "F2F2F2", keep=True))
         else:
             for i, w in enumerate(twips):
                 if i < len(texts):
-                    xml.append(_cell_xml(texts[i], body_sid, w, centre if i in center else None, False))
+                    xml.append(_cell_xml(texts[i], body_sid, w, centre if i in center else None, False, keep=keep))
                 else:
                     xml.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p/></w:tc>')
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
-    return Table(append_block(doc, "".join(xml)), doc._body)  # type: ignore[arg-type]
+    tbl = append_block(doc, "".join(xml))
+    _keep_caption(tbl)
+    return Table(tbl, doc._body)  # type: ignore[arg-type]
+
+
+def _keep_caption(tbl: BaseOxmlElement) -> None:
+    """Keep the paragraph just before a table (its caption or the sentence that leads into it) on its page."""
+    before = tbl.getprevious()
+    if before is None or before.tag != qn("w:p") or not "".join(before.itertext()).strip():
+        return
+    ppr = before.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = parse_xml(f"<w:pPr {_W_NS}/>")
+        before.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is None:
+        keep = parse_xml(f"<w:keepNext {_W_NS}/>")
+        style = ppr.find(qn("w:pStyle"))
+        if style is not None:
+            style.addnext(keep)
+        else:
+            ppr.insert(0, keep)
 
 
 def page_break(doc: DocumentObject) -> None:

@@ -53,7 +53,7 @@ def _round_values(ctx: Ctx, fu: Followup, year: int) -> dict[str, object]:
     code = followup_item(fw)
     item_text = ""
     if fw is not None and code is not None:
-        item_text = ctx.texts.fmt("followup.background.item", item=code, item_title=fw.items[code].title)
+        item_text = ctx.texts.fmt("followup.background.item", item=fw.printed(code), item_title=fw.items[code].title)
     s = fu.summary
     return {
         "round": fu.round,

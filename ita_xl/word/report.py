@@ -33,6 +33,9 @@ def _common_values(result: Result, texts: Texts) -> dict[str, object]:
     year = o.year or fw.year
     total = result.total
     unit = o.analysis_unit.strip() or texts["measures.responsible"]
+    threshold = _plain(fw.strength_threshold)
+    # A score cannot pass 100: "ได้คะแนนเต็ม 100", never "ตั้งแต่ 100 ขึ้นไป".
+    rule = "common.full_marks" if fw.strength_threshold >= 100 else "common.at_least"
     return {
         "office": o.name,
         "parent": o.parent,
@@ -45,7 +48,8 @@ def _common_values(result: Result, texts: Texts) -> dict[str, object]:
         "total": score_text(total.shown if total else None, False, fw.rounding.places),
         "grade": total.grade if total else "-",
         "grade_label": total.grade_label if total else "-",
-        "threshold": _plain(fw.strength_threshold),
+        "threshold": threshold,
+        "strength_rule": texts.fmt(rule, threshold=threshold),
         "pass_mark": _plain(fw.pass_mark),
         "date": thai_month_year(o.report_date, False) if o.report_date else "",
     }

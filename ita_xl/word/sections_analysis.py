@@ -167,7 +167,7 @@ def guidelines(ctx: Ctx) -> None:
     r = ctx.result
     ctx.heading(ctx.t("guideline.heading"))
     ctx.para(ctx.t("guideline.intro"))
-    widths = (4.4, 6.6, 5.0)
+    widths = ctx.text_width_cm()
     limit = ctx.page_height_cm() * 0.5  # a row taller than half a page may split rather than leave a gap
     cols = ("unit", "assesses")
     for units, strength, last in ((r.weaknesses, False, "weakness"), (r.strengths, True, "strength")):

@@ -112,7 +112,7 @@ def chart(ctx: Ctx, fu: Followup) -> None:
 
 def _detail_row(ctx: Ctx, n: int, m: Measure) -> list[str]:
     kind = ctx.texts["followup.details.strength" if m.kind == "strength" else "followup.details.weakness"]
-    measure = f"{kind}: {m.addresses}"
+    measure = f"{kind} {m.addresses}"
     if m.responsible:
         measure += "\n" + ctx.texts.fmt("followup.details.responsible", responsible=m.responsible)
     pr = m.progress

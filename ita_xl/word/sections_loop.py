@@ -25,7 +25,7 @@ def write(ctx: Ctx) -> None:
         return
     values = {"previous": loop.previous, "count": len(loop.indicators)}
     counts = {"improved": loop.count(UP), "same": loop.count(SAME), "declined": loop.count(DOWN)}
-    ctx.para(ctx.t("loop.body", **values, **counts))
+    ctx.para(ctx.numbered(ctx.t("loop.body", **values, **counts)))
     places = ctx.fw.rounding.places
     rows = []
     for f in loop.indicators:
@@ -34,7 +34,7 @@ def write(ctx: Ctx) -> None:
         label = ctx.d(ctx.texts.fmt("common.indicator_label", code=f.code, name=f.name))
         rows.append([label, ctx.score(f.before), ctx.score(f.now), change, word])
     heads = [ctx.t(f"loop.columns.{k}", **values) for k in ("indicator", "before", "now", "change", "result")]
-    add_table(ctx.doc, heads, rows, (6.0, 2.6, 2.6, 2.4, 2.4), TABLE_STYLES, center=(1, 2, 3, 4), size_pt=ctx.size)
+    add_table(ctx.doc, heads, rows, ctx.text_width_cm(), TABLE_STYLES, center=(1, 2, 3, 4), size_pt=ctx.size)
     ctx.blank()
     for key, chosen in (
         ("loop.improved", [f for f in loop.indicators if f.direction == UP]),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Emu
 
@@ -19,14 +20,13 @@ if TYPE_CHECKING:
     from ita_xl.word.context import Ctx
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
-# Shares of the landscape text width: weakness, steps, deadline, target, responsible, note.
-SHARES = (0.24, 0.32, 0.10, 0.17, 0.10, 0.07)
 COLUMNS = ("steps", "deadline", "target", "responsible", "note")
 
 
 def switch_section(ctx: Ctx, landscape: bool) -> Section:
     """Start a new page section in the given orientation (width and height swapped), numbered like the rest."""
     section = ctx.doc.add_section(WD_SECTION.NEW_PAGE)
+    _shrink_break(ctx)
     width, height = int(section.page_width or 0), int(section.page_height or 0)
     if landscape != (width > height):
         section.page_width, section.page_height = Emu(height), Emu(width)
@@ -36,6 +36,25 @@ def switch_section(ctx: Ctx, landscape: bool) -> Section:
         section._sectPr.remove(title_pg)
     page_number_format(section, ctx.thai)
     return section
+
+
+def _shrink_break(ctx: Ctx) -> None:
+    """Make the paragraph that ends the previous section (it holds the section's settings) 1 pt high.
+
+    A full page before it would otherwise push this empty paragraph onto a page of its own.
+    """
+    body = ctx.doc.element.body
+    marks = [p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    if not marks:
+        return
+    ppr = marks[-1].find(qn("w:pPr"))
+    sect = ppr.find(qn("w:sectPr"))
+    for tag in ("w:spacing", "w:rPr"):
+        old = ppr.find(qn(tag))
+        if old is not None:
+            ppr.remove(old)
+    sect.addprevious(parse_xml(f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'))
+    sect.addprevious(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
 
 
 def _row(ctx: Ctx, n: int, m: Measure) -> list[str]:
@@ -54,18 +73,18 @@ def measures(ctx: Ctx) -> None:
     if any(m.draft for m in rows):
         ctx.para(ctx.t("measures_part.draft_remark"))
     total = int(text_width(section)) / 360000  # EMU per cm
-    widths = [round(total * s, 2) for s in SHARES]
     heads = [ctx.t(f"measures_part.columns.{k}") for k in COLUMNS]
     weak = [m for m in rows if m.kind != "strength"]
     strong = [m for m in rows if m.kind == "strength"]
     height = (int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)) / 360000
-    limit = height * 0.8  # the repeated header row takes part of each page
-    for kind, group in (("weakness", weak), ("strength", strong)):
-        if group:
-            headers = [ctx.t(f"measures_part.columns.{kind}"), *heads]
-            rows_ = [_row(ctx, i, m) for i, m in enumerate(group, 1)]
-            add_table(ctx.doc, headers, rows_, widths, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
-            ctx.blank()
+    limit = height * 0.95  # only a row that cannot fit on a page splits (the estimate errs tall)
+    groups = [(kind, group) for kind, group in (("weakness", weak), ("strength", strong)) if group]
+    for n, (kind, group) in enumerate(groups):
+        if n:
+            ctx.blank()  # between the tables only: a blank line after the last could spill onto an empty page
+        headers = [ctx.t(f"measures_part.columns.{kind}"), *heads]
+        rows_ = [_row(ctx, i, m) for i, m in enumerate(group, 1)]
+        add_table(ctx.doc, headers, rows_, total, TABLE_STYLES, center=(2, 5), max_row_cm=limit, size_pt=ctx.size)
 
 
 def follow_up(ctx: Ctx) -> None:
@@ -76,6 +95,9 @@ def follow_up(ctx: Ctx) -> None:
         ctx.para(ctx.t(key))
     ctx.heading(ctx.t("reporting.heading"))
     ctx.para(ctx.t("reporting.body"))
+    item = ctx.fw.items.get(ctx.fw.analysis_item)
+    if item is not None:  # where the method asks for this report (o42 of FY2565, O42 of FY2566, O25 of FY2569)
+        ctx.para(ctx.t("reporting.publish", item=ctx.fw.printed(item.code), item_title=item.title))
 
 
 def signature(ctx: Ctx) -> None:

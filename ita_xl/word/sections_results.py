@@ -37,14 +37,28 @@ def summary(ctx: Ctx) -> None:
     r = ctx.result
     ctx.heading(ctx.t("results.heading"))
     nat = r.national
-    if nat is not None and nat.mean is not None:
+    if nat is not None and nat.mean is not None and ctx.fw.levels:
+        from ita_xl.rating import by_total
+
+        label, higher = by_total(ctx.fw, nat.mean)
+        shown = ctx.texts.fmt("rating.at_least", rating=label) if higher else label
+        ctx.para(ctx.numbered(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown)))
+    elif nat is not None and nat.mean is not None:
         band = ctx.fw.grade(nat.mean)
-        ctx.para(ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label))
+        national = ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label)
+        ctx.para(ctx.numbered(national))
     else:
-        ctx.para(ctx.t("results.national_missing"))
+        # A published report does not speak of the workbook: the paragraph is left out and the user told.
+        ctx.note(
+            "national-missing",
+            "ชีตข้อมูลหน่วยงานไม่มีคะแนนเฉลี่ยระดับประเทศ รายงานจึงไม่มีย่อหน้าค่าเฉลี่ยระดับประเทศ;"
+            " เมื่อประกาศผลแล้ว ให้กรอกคะแนนเฉลี่ยระดับประเทศแล้วสร้างรายงานใหม่",
+            "the office sheet gives no national mean, so the report leaves out the national-mean paragraph;"
+            " once the results are out, enter the national mean and build again",
+        )
     group_comparison(ctx)
     if r.total is None:
-        ctx.para(ctx.t("results.total_missing"))
+        ctx.para(ctx.numbered(ctx.t("results.total_missing")))
         return
     compare = ""
     if nat is not None and nat.difference is not None:
@@ -52,14 +66,16 @@ def summary(ctx: Ctx) -> None:
         compare = ctx.texts.fmt(key, difference=ctx.score(abs(nat.difference)))
     rated = r.rating is not None
     ctx.para(
-        ctx.t(
-            "rating.office" if rated else "results.office",
-            rating=r.rating.label if r.rating else "",
-            held_back=held_back(ctx),
-            passed=ctx.passed(r.total),
-            compare=compare,
-            highest=_indicator_refs(ctx, _ranked(ctx, True)),
-            lowest=_indicator_refs(ctx, _ranked(ctx, False)),
+        ctx.numbered(
+            ctx.t(
+                "rating.office" if rated else "results.office",
+                rating=r.rating.label if r.rating else "",
+                held_back=held_back(ctx),
+                passed=ctx.passed(r.total),
+                compare=compare,
+                highest=_indicator_refs(ctx, _ranked(ctx, True)),
+                lowest=_indicator_refs(ctx, _ranked(ctx, False)),
+            )
         )
     )
 
@@ -78,9 +94,10 @@ def group_comparison(ctx: Ctx) -> None:
     if g.rank is not None:
         rank_text = ctx.texts.fmt("results.group_rank", rank=g.rank, rank_of=g.rank_of or "")
     count = g.rank_of or ""
-    ctx.para(
-        ctx.t("results.group", group=g.name, count=count, mean=ctx.score(g.mean), compare=compare, rank_text=rank_text)
+    text = ctx.t(
+        "results.group", group=g.name, count=count, mean=ctx.score(g.mean), compare=compare, rank_text=rank_text
     )
+    ctx.para(ctx.numbered(text))
 
 
 def _plain(value: Decimal) -> str:
@@ -110,9 +127,9 @@ def history(ctx: Ctx) -> None:
 
     trends = list(ctx.result.history)[-HISTORY_ROWS:]
     if len(trends) < 2:
-        ctx.para(ctx.t("results.history_missing"))
+        ctx.para(ctx.numbered(ctx.t("results.history_missing")))
         return
-    ctx.para(ctx.t("results.history", first=trends[0].year, last=trends[-1].year))
+    ctx.para(ctx.numbered(ctx.t("results.history", first=trends[0].year, last=trends[-1].year)))
     rows = [
         [
             ctx.d(t.year),
@@ -125,14 +142,14 @@ def history(ctx: Ctx) -> None:
     ]
     keys = ("year", "score", "level", "trend", "difference")
     headers = [ctx.t(f"results.history_columns.{k}") for k in keys]
-    add_table(ctx.doc, headers, rows, (3.0, 3.0, 3.4, 3.0, 3.6), TABLE_STYLES, center=(0, 1, 2, 3, 4))
+    add_table(ctx.doc, headers, rows, ctx.text_width_cm(), TABLE_STYLES, center=(0, 1, 2, 3, 4), size_pt=ctx.size)
     ctx.blank()
 
 
 def indicators(ctx: Ctx) -> None:
     """Write 1.4: the indicator table with sub-indicators, then the grade legend."""
     r = ctx.result
-    ctx.para(ctx.t("results.indicators"))
+    ctx.para(ctx.numbered(ctx.t("results.indicators")))
     rows: list[list[str]] = []
     for code, ind in ctx.fw.indicators.items():
         ls = r.indicators.get(code)
@@ -140,7 +157,7 @@ def indicators(ctx: Ctx) -> None:
         for sub in ind.subindicators:
             rows.append(_row(ctx, "", ctx.d(f"{sub} {ctx.fw.subindicators[sub].name}"), r.subindicators.get(sub)))
     headers = [ctx.t(f"results.indicator_columns.{k}") for k in ("code", "name", "score", "grade", "note")]
-    add_table(ctx.doc, headers, rows, (1.9, 7.1, 2.8, 1.8, 2.4), TABLE_STYLES, center=(0, 2, 3, 4))
+    add_table(ctx.doc, headers, rows, ctx.text_width_cm(), TABLE_STYLES, center=(0, 2, 3, 4), size_pt=ctx.size)
     ctx.blank()
     legend(ctx)
 
@@ -160,7 +177,7 @@ def rating_legend(ctx: Ctx) -> None:
         note = ctx.texts["common.passed" if level.passed else "common.failed"]
         rows.append([level.label, ctx.score(level.min_total), tools, note])
     headers = [ctx.t(f"rating.legend_columns.{k}") for k in ("label", "total", "tools", "note")]
-    add_table(ctx.doc, headers, rows, (4.5, 3.5, 4.0, 3.0), TABLE_STYLES, center=(0, 1, 2, 3))
+    add_table(ctx.doc, headers, rows, ctx.text_width_cm() - 1, TABLE_STYLES, center=(0, 1, 2, 3), size_pt=ctx.size)
     ctx.para(ctx.t("rating.grades_legend"), st.TABLE_TEXT)
 
 
@@ -182,7 +199,7 @@ def legend(ctx: Ctx) -> None:
         )
         upper = band.min
     headers = [ctx.t(f"results.legend_columns.{k}") for k in ("grade", "label", "range", "note")]
-    add_table(ctx.doc, headers, rows, (2.5, 4.5, 5.0, 3.0), TABLE_STYLES, center=(0, 2, 3))
+    add_table(ctx.doc, headers, rows, ctx.text_width_cm() - 1, TABLE_STYLES, center=(0, 2, 3), size_pt=ctx.size)
     ctx.blank()
 
 

@@ -15,7 +15,7 @@ _FORMATTER = string.Formatter()
 # Placeholders every report text may use (see the head of th.toml); [measures] and [settings] texts may not.
 COMMON = frozenset(
     {"office", "parent", "ministry", "year", "next_year", "unit", "head_name", "head_title"}
-    | {"total", "grade", "grade_label", "threshold", "date"}
+    | {"total", "grade", "grade_label", "threshold", "strength_rule", "date"}
 )
 
 

@@ -14,6 +14,7 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,9 @@ from ita_xl.cli import cli
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read import read_office
 from ita_xl.excel.template import DATE_FORMAT
-from tests.excel import codes, row_of, save, set_office, template
+from tests.excel import FIRST, codes, row_of, save, set_office, template
 from tests.excel.test_recalc import soffice
+from tests.test_bad_inputs import make_raw
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "workbooks" / f"{name}.xlsx" for name in ("chanthaburi2-2565", "example-2566", "example-2569")]
@@ -246,6 +248,30 @@ def _date_format_of(path: Path) -> str:
     return str(ws.cell(row_of(ws, "report_date", "field"), codes(ws)["value"]).number_format)
 
 
+def filled_by_hand(folder: Path) -> Path:
+    """Return a template filled in openpyxl: answers, a report date, links as evidence, a measure with its progress."""
+    wb = openpyxl.load_workbook(make_raw(folder))
+    set_office(wb, "report_date", datetime(2024, 3, 29))
+    set_office(wb, "measures_year", "พ.ศ. 2567")
+    ws = wb[S.OIT]
+    cols = codes(ws)
+    linked = ws.cell(row_of(ws, "o1"), cols["url"], "คลิกที่นี่")
+    linked.hyperlink = "https://example.go.th/ita/linked-o1"
+    ws.cell(row_of(ws, "o2"), cols["url"], '=HYPERLINK("https://example.go.th/ita/formula-o2","คลิกที่นี่")')
+    ws = wb[S.MEASURES]
+    cols = codes(ws)
+    for key, value in {
+        "kind": "จุดอ่อน",
+        "addresses": "ปรับปรุงเว็บไซต์",
+        "status": "ดำเนินการแล้วเสร็จ",
+        "percent": 100,
+        "evidence": "https://example.go.th/m1",
+        "progress_date": datetime(2024, 3, 15),
+    }.items():
+        ws.cell(FIRST, cols[key], value)
+    return save(wb, folder / "filled.xlsx")
+
+
 def test_workbooks_resaved_by_libreoffice_read_as_the_originals(tmp_path: Path) -> None:
     def old_format(members: Members) -> None:
         """The date format of templates made before this fix, which Calc cannot read."""
@@ -253,7 +279,13 @@ def test_workbooks_resaved_by_libreoffice_read_as_the_originals(tmp_path: Path) 
 
     old = rewrite(EXAMPLES[1], tmp_path / "old-template.xlsx", old_format)
     assert _date_format_of(old) == "[$-th-TH]d mmmm bbbb"
-    sources = [*EXAMPLES, old]
+    filled = filled_by_hand(tmp_path)
+    oit = read_office(filled).data.oit
+    assert (oit["o1"].url, oit["o2"].url) == (
+        "https://example.go.th/ita/linked-o1",
+        "https://example.go.th/ita/formula-o2",
+    )
+    sources = [*EXAMPLES, filled, old]
     saved = calc_resave(sources, tmp_path)
     for source, copy in zip(sources, saved, strict=True):
         assert meaning(copy) == meaning(source), source.name

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from ita_xl.excel import sheets as S
-from ita_xl.excel.template import write_template
+from ita_xl.excel.template import OIT_SPARE_ROWS, write_template
 from ita_xl.framework import load
 from tests.excel import CODE_ROW, FIRST, codes, row_of, template
 
@@ -58,7 +58,8 @@ def test_oit_sheet_lists_every_item_with_a_dropdown(tmp_path: Path) -> None:
     assert [ws.cell(FIRST + n, col).value for n in range(len(items))] == items
     (dv,) = ws.data_validations.dataValidation
     assert list_values(wb, dv.formula1) == ["มี", "ไม่มี"]
-    assert str(dv.sqref) == f"D{FIRST}:D{FIRST + len(items) - 1}"
+    assert str(dv.sqref) == f"D{FIRST}:D{FIRST + len(items) + OIT_SPARE_ROWS - 1}"  # spare rows for added items
+    assert ws.cell(FIRST, col).protection.locked is False  # an office may correct the list
 
 
 def test_headers_frozen_sheets_protected_only_inputs_unlocked(tmp_path: Path) -> None:

@@ -108,12 +108,12 @@ def reference() -> Result:
 def test_long_measure_rows_may_split(reference: Result, tmp_path: Path) -> None:
     """A measure taller than most of a landscape page may split across pages: LibreOffice otherwise prints
     the end of a row it cannot keep whole past the table's border at the page foot."""
-    # about 17 lines in the 4 cm target column, 15-16 cm in LibreOffice: more than a landscape page holds
-    # under the repeated header (the old estimate said 9 cm and kept the row whole)
-    long = ("ประชุมชี้แจงบุคลากรทุกกลุ่มงานและติดตามผลการดำเนินงานเป็นประจำทุกเดือน " * 3).strip()
+    # long texts in every wide column, so that however the columns are sized from their text the row is
+    # taller than a landscape page holds under the repeated header
+    long = ("ประชุมชี้แจงบุคลากรทุกกลุ่มงานและติดตามผลการดำเนินงานเป็นประจำทุกเดือน " * 8).strip()
     own = (
         Measure("สั้น", steps="๑. ประชุม", deadline="มีนาคม ๒๕๖๖", target="ผ่าน", responsible="กลุ่ม"),
-        Measure("ยาว", steps="ทำ", deadline="มีนาคม ๒๕๖๖", target=long, responsible="กลุ่ม"),
+        Measure(long, steps=long, deadline="มีนาคม ๒๕๖๖", target=long, responsible="กลุ่ม", note=long),
     )
     path = tmp_path / "r.docx"
     write_report(dataclasses.replace(reference, measures=own), path, ReportOptions(charts=False))

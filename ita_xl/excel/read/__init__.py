@@ -16,13 +16,14 @@ from ita_xl.excel import sheets as S
 from ita_xl.excel.read.history import history_entries
 from ita_xl.excel.read.measures import measure_rows
 from ita_xl.excel.read.office import office_info
-from ita_xl.excel.read.oit import oit_entries
+from ita_xl.excel.read.oit import oit_sheet
 from ita_xl.excel.read.package import check_package
 from ita_xl.excel.read.scan import check_extent, scan_sheets
 from ita_xl.excel.read.scores import given_scores
 from ita_xl.excel.read.surveys import survey_data
 from ita_xl.excel.read.workbook import WorkbookReader, open_sheets
 from ita_xl.model import Framework, OfficeInput
+from ita_xl.oit_list import adapt
 from ita_xl.result import Finding
 
 
@@ -89,7 +90,9 @@ def _read_sheets(rd: WorkbookReader, framework: Framework | None, year: int | No
         survey = survey_data(rd, fw, tool)
         if survey is not None:
             surveys[tool] = survey
-    oit = oit_entries(rd, fw)
+    oit, oit_list = oit_sheet(rd, fw)
+    fw, changes = adapt(fw, oit_list)  # the office's own OIT list, where it differs from the shipped one
+    rd.problems.extend(changes)
     given = given_scores(rd, fw)
     for tool in fw.tools:
         has_raw = tool in surveys if fw.tools[tool].kind == "survey" else bool(oit)

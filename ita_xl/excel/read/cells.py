@@ -9,7 +9,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from ita_xl.cleaning import strip_control
+from ita_xl.cleaning import normalize_text, shown, strip_control
 from ita_xl.decimals import parse_number
 from ita_xl.excel.read import dates
 from ita_xl.excel.read.dates import is_date_like, number_in_date_cell
@@ -17,6 +17,12 @@ from ita_xl.result import Finding
 from ita_xl.thai import thai_date
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+# The longest text a cell may hold, by what it is: a name, title or unit (what a document property or a heading
+# holds); a measure's steps, a result, a problem (about two pages of the report); a web address (Excel keeps links
+# of at most 2,079 characters).
+MAX_FIELD = 255
+MAX_PARAGRAPH = 5000
+MAX_URL = 2000
 # What Excel shows in a cell whose formula failed (stored as t="e"), also seen typed or pasted as text.
 ERROR_VALUES = frozenset(
     (
@@ -72,7 +78,7 @@ def clean_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return strip_control(value).strip()
+    return normalize_text(strip_control(value)).strip()
 
 
 def is_blank(value: object) -> bool:
@@ -177,6 +183,19 @@ class CellReader:
             )
         return True
 
+    def too_long(self, sheet: str, ref: str, text: str, limit: int) -> bool:
+        """Return True when ``text`` is longer than ``limit``, reported as an error quoting only its start."""
+        if len(text) <= limit:
+            return False
+        self.add(
+            "error",
+            "too-long",
+            f"ข้อความยาว {len(text):,} ตัวอักษร เกินที่ช่องนี้รับได้ {limit:,} ตัวอักษร: {shown(text)}; ย่อข้อความให้สั้นลง",
+            f"the text is {len(text):,} characters long, over the {limit:,} this cell takes: {shown(text)}; shorten it",
+            f"{sheet}!{ref}",
+        )
+        return True
+
     def cell_value(self, sheet: str, rows: list[list[Any]], row: int, col: int) -> Any:
         """Return a cell's value; report a formula with no stored value or an error value (and return None for it)."""
         value = rows[row][col] if row < len(rows) and col < len(rows[row]) else None
@@ -204,6 +223,8 @@ class CellReader:
         self, sheet: str, ref: str, value: Any, what_th: str, what_en: str, low: Decimal, high: Decimal
     ) -> Decimal | None:
         """Return a number typed in a cell; report text and numbers outside [low, high]."""
+        if isinstance(value, str):
+            value = clean_text(value)  # "97.5" with a zero-width space pasted in is 97.5
         if is_date_like(value):
             return self._number_in_date_cell(sheet, ref, value, what_th, what_en, low, high)
         else:
@@ -217,8 +238,8 @@ class CellReader:
             self.add(
                 "error",
                 "not-number",
-                f'"{clean_text(value)}" ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50',
-                f'"{clean_text(value)}" is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50',
+                f"{shown(clean_text(value))} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50",
+                f"{shown(clean_text(value))} is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50",
                 where,
             )
             return None

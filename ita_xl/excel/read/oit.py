@@ -5,23 +5,35 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
+from ita_xl.oit_list import OitRow
 
 
 def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
     """Return the OIT sheet's entries by item code (published or not, evidence URL, note), or {} when none is marked."""
+    return oit_sheet(rd, fw)[0]
+
+
+def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], list[OitRow]]:
+    """Return the OIT sheet's entries by item code and its list of items (code, title, sub-indicator) in order.
+
+    Both are empty when no item is marked (the office entered official scores instead). A code the method does not
+    have is kept when its row names a sub-indicator (an item the office's list adds), else it is warned about.
+    """
+    rows_out: list[OitRow] = []
     found = rd.sheet(S.OIT)
     if found is None:
-        return {}
+        return {}, []
     sheet, rows = found
     header = rd.header(sheet, rows, {c.code for c in S.OIT_COLUMNS}, S.ALIASES[S.OIT])
     if header is None or "code" not in header[1] or "published" not in header[1]:
         rd.no_header(sheet, "code, published, url")
-        return {}
+        return {}, []
     hrow, cols = header
     oit_items = {c for c, it in fw.items.items() if it.tool == "OIT"}
     yes_no = fw.scales[fw.items[next(iter(oit_items))].scale].labels if oit_items else ("มี", "ไม่มี")
@@ -47,12 +59,13 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
             continue
         code = _oit_code(raw_code)
         ref = f"{sheet}!{cell_name(r, cols['code'])}"
-        if code not in oit_items:
+        sub = S.norm(get("sub")) if not is_blank(get("sub")) else ""
+        if code not in oit_items and not sub:
             rd.add(
                 "warning",
                 "unknown-item",
-                f"{clean_text(raw_code)} ไม่ใช่ข้อของแบบ OIT ปี {fw.year} จึงไม่นำมาคิดคะแนน",
-                f"{clean_text(raw_code)} is not an OIT item of FY{fw.year}, so it is not scored",
+                f"{shown(clean_text(raw_code), quote=False)} ไม่ใช่ข้อของแบบ OIT ปี {fw.year} จึงไม่นำมาคิดคะแนน",
+                f"{shown(clean_text(raw_code), quote=False)} is not an OIT item of FY{fw.year}, so it is not scored",
                 ref,
             )
             continue
@@ -74,11 +87,16 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
                 rd.add(
                     "error",
                     "bad-answer",
-                    f'"{clean_text(mark)}" ไม่ใช่คำตอบของข้อนี้; ต้องเป็น {" หรือ ".join(yes_no)}',
-                    f'"{clean_text(mark)}" is not an answer of this item; expected {" or ".join(yes_no)}',
+                    f"{shown(clean_text(mark))} ไม่ใช่คำตอบของข้อนี้; ต้องเป็น {' หรือ '.join(yes_no)}",
+                    f"{shown(clean_text(mark))} is not an answer of this item; expected {' or '.join(yes_no)}",
                     f"{sheet}!{cell_name(r, cols['published'])}",
                 )
         url = _evidence(links, rows, r, cols.get("url")) or clean_text(get("url"))
+        if "url" in cols and rd.too_long(sheet, cell_name(r, cols["url"]), url, MAX_URL):
+            url = url[:MAX_URL]
+        note = clean_text(get("note"))
+        if "note" in cols and rd.too_long(sheet, cell_name(r, cols["note"]), note, MAX_PARAGRAPH):
+            note = note[:MAX_PARAGRAPH]
         if published and not url:
             rd.add(
                 "warning",
@@ -91,14 +109,15 @@ def oit_entries(rd: WorkbookReader, fw: Framework) -> dict[str, OitEntry]:
             rd.add(
                 "warning",
                 "bad-url",
-                f'"{url}" ไม่ใช่ที่อยู่เว็บ; ใส่ URL เต็มที่ขึ้นต้นด้วย https://',
-                f'"{url}" is not a web address; type the full URL starting with https://',
+                f"{shown(url)} ไม่ใช่ที่อยู่เว็บ; ใส่ URL เต็มที่ขึ้นต้นด้วย https://",
+                f"{shown(url)} is not a web address; type the full URL starting with https://",
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
-        entries[code] = OitEntry(code, published, url, clean_text(get("note")))
+        entries[code] = OitEntry(code, published, url, note)
+        rows_out.append(OitRow(code, clean_text(get("title")), sub, ref))
     if not any(e.published is not None for e in entries.values()):
-        return {}
-    return entries
+        return {}, []
+    return entries, rows_out
 
 
 def _evidence(links: dict[tuple[int, int], str], rows: list[list[Any]], r: int, url_col: int | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Progress
@@ -38,12 +39,12 @@ def progress_of(rd: WorkbookReader, sheet: str, r: int, cols: dict[str, int], va
     if texts["status"]:
         found = status_code(texts["status"])
         if found is None:
-            shown = ", ".join(STATUS_LABELS.values())
+            choices = ", ".join(STATUS_LABELS.values())
             rd.add(
                 "error",
                 "bad-choice",
-                f'"{texts["status"]}" ไม่ใช่สถานะการดำเนินการ; เลือกจากรายการ: {shown}',
-                f'"{texts["status"]}" is not a status; choose one of: {shown}',
+                f"{shown(texts['status'])} ไม่ใช่สถานะการดำเนินการ; เลือกจากรายการ: {choices}",
+                f"{shown(texts['status'])} is not a status; choose one of: {choices}",
                 where("status"),
             )
         else:

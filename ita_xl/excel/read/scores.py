@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import HUNDRED, cell_name, clean_text, is_blank
 from ita_xl.excel.read.workbook import WorkbookReader
@@ -45,8 +46,8 @@ def given_scores(rd: WorkbookReader, fw: Framework) -> dict[str, Decimal]:
                 rd.add(
                     "warning",
                     "unknown-code",
-                    f"{clean_text(raw_code)} ไม่ใช่รหัสของเกณฑ์ปี {fw.year} จึงไม่ใช้คะแนนนี้",
-                    f"{clean_text(raw_code)} is not a code of the FY{fw.year} method, so this score is not used",
+                    f"{shown(clean_text(raw_code), quote=False)} ไม่ใช่รหัสของเกณฑ์ปี {fw.year} จึงไม่ใช้คะแนนนี้",
+                    f"{shown(clean_text(raw_code), quote=False)} is not a code of the FY{fw.year} method, so this score is not used",
                     f"{sheet}!{cell_name(r, cols['code'])}",
                 )
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key, picker
 from ita_xl.excel.read.workbook import WorkbookReader
@@ -49,9 +50,9 @@ def survey_data(rd: WorkbookReader, fw: Framework, tool: str) -> SurveyData | No
             rd.add(
                 "error",
                 "bad-column",
-                f'หัวคอลัมน์ "{clean_text(value)}" ไม่ใช่รหัสข้อของแบบวัด {tool} จึงไม่ได้อ่านคำตอบ {filled} ช่องในคอลัมน์นี้; '
+                f"หัวคอลัมน์ {shown(clean_text(value))} ไม่ใช่รหัสข้อของแบบวัด {tool} จึงไม่ได้อ่านคำตอบ {filled} ช่องในคอลัมน์นี้; "
                 f"{hint_th}แก้หัวคอลัมน์ให้ตรงกับรหัสในแบบฟอร์ม ita-xl new",
-                f'column header "{clean_text(value)}" is not an item code of the {tool} form, so its {filled} '
+                f"column header {shown(clean_text(value))} is not an item code of the {tool} form, so its {filled} "
                 f"answers are not read; {hint_en}correct the header to the code in an `ita-xl new` template",
                 f"{sheet}!{cell_name(hrow, c)}",
             )
@@ -139,8 +140,8 @@ def survey_answer(
         rd.add(
             "error",
             "bad-answer",
-            f'"{text}" ไม่ใช่คำตอบของข้อนี้ ({code}); ต้องเป็น {expected}',
-            f'"{text}" is not an answer of this item ({code}); expected one of {expected}',
+            f"{shown(text)} ไม่ใช่คำตอบของข้อนี้ ({code}); ต้องเป็น {expected}",
+            f"{shown(text)} is not an answer of this item ({code}); expected one of {expected}",
             f"{sheet}!{cell_name(r, c)}",
         )
     return answer

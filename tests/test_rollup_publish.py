@@ -56,7 +56,7 @@ def digest(path: Path) -> str:
 
 
 def report_text(path: Path) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    return "\n".join(p.text for p in Document(str(path)).paragraphs).replace("\u00a0", " ")  # no-break spaces
 
 
 def sheet_rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
@@ -101,10 +101,11 @@ def test_group_is_named_and_the_national_mean_the_office_entered_stays(district:
     national = next(line for line in text.splitlines() if line.startswith("๑.๑"))
     assert "ในภาพรวมระดับประเทศ" in national and "๙๘.๓๒" in national  # what the office entered
     assert "๙๔.๘๐" not in national
-    group = next(line for line in text.splitlines() if line.startswith(f"สำหรับกลุ่ม{GROUP}"))
+    group = next(line for line in text.splitlines() if line.startswith(f"๑.๒ สำหรับกลุ่ม{GROUP}"))
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๕" in group and "๓ หน่วยงาน" in group and "ร้อยละ ๙๔.๘๐" in group
     assert "สูงกว่าค่าเฉลี่ยของกลุ่ม ๐.๗๐ คะแนน" in group and "ลำดับที่ ๒ จาก ๓ หน่วยงานของกลุ่ม" in group
     assert "ไม่ใช่ค่าระดับประเทศ" in group
+    assert "\n๑.๓ สพป.ตะวันออก ได้คะแนนรวม ๙๕.๕๐ คะแนน" in text  # the office's paragraph follows, numbered in turn
     assert f"เป็นลำดับที่ ๔๓ ของประเทศ และเป็นลำดับที่ ๒ จาก ๓ ในกลุ่ม{GROUP}" in text
     assert not re.search("ระดับประเทศ[^\n]*๙๔[.]๘๐", text)
 
@@ -136,8 +137,8 @@ def test_default_group_name_and_an_office_without_national_figures(tmp_path: Pat
     res = run("build", str(a), "--rollup", str(summary), "-o", str(tmp_path / "out"), "--no-charts")
     assert res.exit_code == 0, res.output
     text = report_text(tmp_path / "out" / "a-report.docx")
-    assert "๑.๑ ไม่มีข้อมูลคะแนนเฉลี่ยระดับประเทศ" in text
-    assert "สำหรับกลุ่มหน่วยงาน ๒ แห่งในการสรุปผลนี้ ปีงบประมาณ พ.ศ. ๒๕๖๕" in text
+    assert "ในภาพรวมระดับประเทศ" not in text  # left out: the office has no national mean
+    assert "๑.๑ สำหรับกลุ่มหน่วยงาน ๒ แห่งในการสรุปผลนี้ ปีงบประมาณ พ.ศ. ๒๕๖๕" in text
     assert "เป็นลำดับที่ ๑ จาก ๒ ในกลุ่มหน่วยงาน ๒ แห่งในการสรุปผลนี้ จึง" in text
     assert "ของประเทศ" not in text
 

@@ -15,7 +15,7 @@ from ita_xl.pipeline import BuildOptions, BuildOutcome, build_one
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # .xls and .ods only to say how to convert them
 
 
 def collect_inputs(paths: list[Path], suffixes: tuple[str, ...] = EXCEL_SUFFIXES) -> list[Path]:

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from ita_xl.excel import sheets as S
+from ita_xl.framework import load
 from tests.excel import answer, codes, mark_oit, set_office, set_score
 from tests.test_bad_inputs import (
     Bases,
@@ -31,6 +32,8 @@ from tests.test_bad_inputs import (
     scores_of,
     sheet_part,
 )
+
+FW = load(year=2566)
 
 
 def _xml_edit(base: str, sheet: str, change: dict[bytes, bytes], *edits: object) -> Maker:
@@ -420,6 +423,115 @@ def test_a_255_character_name_fits_the_document_properties(made: dict[str, Path]
     assert res.exit_code == 0, res.output
     core = docx.Document(str(tmp_path / "office-name-255-report.docx")).core_properties
     assert all(len(v or "") <= 255 for v in (core.title, core.author, core.subject, core.keywords, core.comments))
+
+
+# ---- 11. other formats, respondents pasted twice -----------------------------------------------------------------
+
+ODS = (
+    "is an OpenDocument spreadsheet (.ods), which ita-xl cannot read; open it in LibreOffice Calc, choose File > "
+    "Save As, file type Excel 2007-365 (.xlsx), and use that .xlsx file"
+)
+ODS_TH = (
+    "เป็นไฟล์ OpenDocument (.ods) ซึ่ง ita-xl อ่านไม่ได้; เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น "
+    "(File > Save As) ชนิดไฟล์ Excel 2007-365 (.xlsx) แล้วใช้ไฟล์ .xlsx นั้น"
+)
+
+
+def write_ods(path: Path) -> Path:
+    """Write a small OpenDocument spreadsheet as Calc lays one out (mimetype first, stored)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr(
+            "content.xml",
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+            '<table:table table:name="IIT"><table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row></table:table></office:spreadsheet>'
+            "</office:body></office:document-content>",
+        )
+        z.writestr("META-INF/manifest.xml", "<manifest/>")
+    return path
+
+
+def pasted_twice(wb: openpyxl.Workbook) -> None:
+    """IIT respondents 1-10 (rows 3-12) pasted again below the 25 respondents, at rows 28-37."""
+    ws = wb["IIT"]
+    for n in range(10):
+        for c in range(1, ws.max_column + 1):
+            ws.cell(S.FIRST_DATA_ROW + 1 + 25 + n, c, ws.cell(S.FIRST_DATA_ROW + 1 + n, c).value)
+
+
+def all_the_same(wb: openpyxl.Workbook) -> None:
+    """Every IIT respondent chose มากที่สุด or มี throughout: identical rows that are no copy."""
+    ws = wb["IIT"]
+    for st in FW.statements("IIT"):
+        for n in range(25):
+            answer(wb, "IIT", n, st.code, FW.scales[st.scale].labels[0])
+    assert ws.max_row >= 27
+
+
+CASES += [
+    Case(
+        "respondents-pasted-twice",
+        edited("raw", pasted_twice),
+        0,
+        "IIT!A28: rows 28-37 repeat rows 3-12 answer for answer, in the same order (10 respondents pasted twice?); "
+        "the scores count them twice: delete the copy, or leave it if they really are other respondents",
+    ),
+    Case("respondents-all-the-same", edited("raw", all_the_same), 0, ""),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "score", "build"])
+@pytest.mark.parametrize("name", ["office.ods", "office-ods-renamed.xlsx"])
+def test_an_ods_file_gets_a_plain_answer(tmp_path: Path, command: str, name: str) -> None:
+    path = write_ods(tmp_path / name)
+    before = digest(path)
+    out = tmp_path / "out"
+    for lang, message in (("en", ODS), ("th", ODS_TH)):
+        res = run(command, str(path), "--lang", lang, *(["-o", str(out)] if command == "build" else []))
+        assert res.exit_code == 1, res.output
+        assert f"{path}: {message}" in res.output
+        assert "Traceback" not in res.output
+    assert digest(path) == before
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_folder_with_an_ods_file_names_it(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("build", str(folder), "-o", str(tmp_path / "out"), "--lang", "en", "--no-charts", "-j", "1")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-analysis.xlsx", "a-report.docx"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")
+def test_an_ods_saved_by_calc_gets_the_plain_answer(bases: Bases, tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(bases.raw)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    res = run("check", str(tmp_path / "raw.ods"), "--lang", "en")
+    assert res.exit_code == 1
+    assert ODS in res.output
+
+
+def test_respondents_pasted_twice_are_named_once(made: dict[str, Path]) -> None:
+    from ita_xl.excel.read import read_office
+
+    repeated = [p for p in read_office(made["respondents-pasted-twice"]).problems if p.code == "repeated-rows"]
+    assert [(p.severity, p.where) for p in repeated] == [("warning", "IIT!A28")]
+    assert "แถว 28-37 มีคำตอบเหมือนแถว 3-12 ทุกช่องและเรียงตามลำดับเดียวกัน (10 คน อาจวางข้อมูลซ้ำสองครั้ง)" in repeated[0].th
+    same = read_office(made["respondents-all-the-same"])
+    assert not [p for p in same.problems if p.code == "repeated-rows"]
+    assert same.data.surveys["IIT"].respondents == 25
 
 
 # ---- the corpus run through every command ----------------------------------------------------------------------

@@ -252,16 +252,20 @@ def write_history(book: Book) -> None:
     st = book.st
     entries = book.data.history
     codes = sorted({c for e in entries for c in e.indicators}, key=lambda c: (len(c), c))
-    heads = ["ปีงบประมาณ", "คะแนนรวม", *[f"ตัวชี้วัด {c}" for c in codes]]
+    heads = ["ปีงบประมาณ", "คะแนนรวม", *[f"ตัวชี้วัด {c}" for c in codes], "ระดับ (ตามเกณฑ์ของปีนั้น)"]
     for col, head in enumerate(heads):
         book.text(ws, 0, col, head, st.header)
+    levels = {t.year: t.level for t in book.result.history}  # each year by its own method: AA-F or its rating label
     for r, entry in enumerate(entries, start=1):
         ws.write_number(r, 0, entry.year, st.td_int)
         ws.write_number(r, 1, float(entry.total), st.td_num)
         for col, c in enumerate(codes, start=2):
             if c in entry.indicators:
                 ws.write_number(r, col, float(entry.indicators[c]), st.td_num)
+        level = levels.get(entry.year, "")
+        level = f"{level[:-1]} ขึ้นไป" if level.endswith("+") else level  # told by the total alone
+        book.text(ws, r, len(heads) - 1, level, st.td_center)
         # The last entry of a year wins, as in the scoring engine.
         book.refs[f"history:{entry.year}"] = ref(HISTORY, r, 1)
-    setup_sheet(ws, [14, 14, *[14] * len(codes)], landscape=False)
+    setup_sheet(ws, [14, 14, *[14] * len(codes), 22], landscape=len(codes) > 4)
     freeze_header(ws, 1)

@@ -118,6 +118,11 @@ def held_back(ctx: Ctx) -> str:
     return ctx.t("rating.held_back", tools=tools, rating=rating.label, next=rating.next_label, needed=plain)
 
 
+def shown_level(ctx: Ctx, level: str) -> str:
+    """Return a past year's level as the report says it: "ผ่าน+" (a label told by the total alone) as "ผ่าน ขึ้นไป"."""
+    return ctx.texts.fmt("rating.at_least", rating=level[:-1]) if level.endswith("+") else level
+
+
 HISTORY_ROWS = 10  # the latest years shown in the history table; older ones stay in the chart
 
 
@@ -134,7 +139,7 @@ def history(ctx: Ctx) -> None:
         [
             ctx.d(t.year),
             ctx.score(t.total),
-            t.level,
+            shown_level(ctx, t.level),
             t.direction or "-",
             signed_text(t.difference, ctx.thai, ctx.fw.rounding.places) if t.difference is not None else "-",
         ]

@@ -165,6 +165,15 @@ def test_an_unreadable_file_gets_the_command_lines_message_with_its_own_name(
     assert "Traceback" not in page
 
 
+def test_an_ods_file_gets_the_message_on_how_to_save_it_as_xlsx(client: FlaskClient, tmp_path: Path) -> None:
+    from tests.test_odd_inputs import ODS_TH, write_ods
+
+    page = client.get(post_office(client, write_ods(tmp_path / "สำนักงาน.ods"))).get_data(as_text=True)
+    assert "สำนักงาน.ods" in page and ODS_TH.split(";")[0] in page
+    assert "File &gt; Save As" in page or "File > Save As" in page
+    assert "Traceback" not in page
+
+
 def test_pdf_is_offered_and_made_where_libreoffice_is_installed(store: Store) -> None:
     from ita_xl.word.pdf import find_soffice
 

@@ -82,7 +82,13 @@ def clean_text(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+    """Return True for an empty cell, or one holding only spaces and characters that cannot be seen."""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text == "" or (not text.isascii() and normalize_text(text).strip() == "")
 
 
 def label_key(text: str) -> str:

@@ -29,7 +29,7 @@ def run_rollup(request: RollupRequest, lang: str = "th", echo: Callable[[str], N
     exit code: 1 when a file could not be read, else 0. Raises UsageError (nothing written) for impossible requests.
     """
     from ita_xl import framework as fwmod
-    from ita_xl.batch import collect_inputs, progress_bar
+    from ita_xl.batch import EXCEL_SUFFIXES, collect_inputs, progress_bar
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect, unusable
     from ita_xl.rollup_inputs import check_outputs
@@ -43,7 +43,7 @@ def run_rollup(request: RollupRequest, lang: str = "th", echo: Callable[[str], N
         raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
     if request.report is not None and request.report.suffix.lower() != ".docx":
         raise UsageError("ไฟล์รายงานสรุปต้องลงท้ายด้วย .docx", "the summary report's file name must end in .docx")
-    paths = collect_inputs(list(request.inputs), suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
+    paths = collect_inputs(list(request.inputs), suffixes=(*EXCEL_SUFFIXES, ".json"))
     readable = tuple(p for p in paths if unusable(p) is None)
     check_outputs(outputs, list(readable))
     with progress_bar(len(paths)) as bar:
@@ -69,11 +69,12 @@ def run_rollup(request: RollupRequest, lang: str = "th", echo: Callable[[str], N
     mean_total = summary.mean_total
     shown = f"{mean_total:.2f}" if mean_total is not None else "-"
     year_shown = str(summary.year or "-")
+    offices, failed, skipped = len(summary.offices), len(summary.failed), len(summary.skipped)
     echo(
-        f"สรุป: {summary.group_name} ปีงบประมาณ {year_shown}: {len(summary.offices)} หน่วยงาน, ข้าม {len(summary.skipped)}, "
-        f"ไม่สำเร็จ {len(summary.failed)}, ค่าเฉลี่ยของกลุ่ม {shown}"
+        f"สรุป: {summary.group_name} ปีงบประมาณ {year_shown}: {offices} หน่วยงาน, ไม่สำเร็จ {failed}, "
+        f"ข้าม {skipped}, ค่าเฉลี่ยของกลุ่ม {shown}"
         if th
-        else f"summary: {summary.group_name}, FY{year_shown}: {len(summary.offices)} offices, {len(summary.skipped)} skipped, "
-        f"{len(summary.failed)} failed, group mean {shown}"
+        else f"summary: {summary.group_name}, FY{year_shown}: {offices} offices, {failed} failed, {skipped} skipped, "
+        f"group mean {shown}"
     )
     return 1 if summary.failed else 0

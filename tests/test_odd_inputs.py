@@ -519,6 +519,17 @@ def test_a_folder_with_an_ods_file_names_it(bases: Bases, tmp_path: Path) -> Non
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-analysis.xlsx", "a-report.docx"]
 
 
+def test_a_rollup_of_a_folder_with_an_ods_file_names_it_in_the_users_language(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("rollup", str(folder), "-o", str(tmp_path / "summary.xlsx"), "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert "summary: 1 offices, 1 failed" in res.output
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")
 def test_an_ods_saved_by_calc_gets_the_plain_answer(bases: Bases, tmp_path: Path) -> None:
     import subprocess

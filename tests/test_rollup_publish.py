@@ -267,7 +267,7 @@ def test_own_outputs_and_lock_files_are_never_read(district: Path, tmp_path: Pat
     assert f"skipped: {src / 'renamed-summary.xlsx'}: a file ita-xl wrote (rollup)" in again.output
     assert f"skipped: {src / 'summary.xlsx'}: a file ita-xl wrote (rollup)" in again.output
     assert f"skipped: {lock}: a lock file of Excel" in again.output
-    assert "3 offices, 3 skipped, 0 failed" in again.output
+    assert "3 offices, 0 failed, 3 skipped" in again.output
     assert len([r for r in sheet_rows(src / "summary.xlsx", "อันดับ") if isinstance(r[0], int)]) == 3
 
 
@@ -331,4 +331,4 @@ def test_rollup_shows_progress_on_a_terminal_and_speaks_english(
     failed = [line for line in said if line.startswith("failed:")]
     assert len(failed) == 1 and "broken.xlsx" in failed[0]
     assert not re.search("[\u0e00-\u0e7f]", failed[0]), failed[0]  # no Thai in the English failure line
-    assert said[-1].startswith("summary: หน่วยงาน ๓ แห่งในการสรุปผลนี้, FY2565: 3 offices, 0 skipped, 1 failed")
+    assert said[-1].startswith("summary: หน่วยงาน ๓ แห่งในการสรุปผลนี้, FY2565: 3 offices, 1 failed, 0 skipped")

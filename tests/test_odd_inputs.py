@@ -533,7 +533,7 @@ def test_a_rollup_of_a_folder_with_an_ods_file_names_it_in_the_users_language(ba
     res = run("rollup", str(folder), "-o", str(tmp_path / "summary.xlsx"), "--lang", "en")
     assert res.exit_code == 1, res.output
     assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
-    assert "summary: 1 offices, 1 failed" in res.output
+    assert ": 1 offices, 1 failed" in res.output.splitlines()[-1]  # after the group and its year
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")

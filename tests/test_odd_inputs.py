@@ -305,10 +305,16 @@ def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
     ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
 
 
+def invisible_year_and_date(wb: openpyxl.Workbook) -> None:
+    set_office(wb, "year", "\ufeff2566")
+    set_office(wb, "report_date", "10/4/2566\u200b")
+
+
 CASES += [
     Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
     Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
     Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case("invisible-year-and-date", edited("raw", invisible_year_and_date), 0, "", same_scores=True),
     Case(
         "invisible-score",
         edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),
@@ -517,6 +523,17 @@ def test_a_folder_with_an_ods_file_names_it(bases: Bases, tmp_path: Path) -> Non
     assert res.exit_code == 1, res.output
     assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-analysis.xlsx", "a-report.docx"]
+
+
+def test_a_rollup_of_a_folder_with_an_ods_file_names_it_in_the_users_language(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("rollup", str(folder), "-o", str(tmp_path / "summary.xlsx"), "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert ": 1 offices, 1 failed" in res.output.splitlines()[-1]  # after the group and its year
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")

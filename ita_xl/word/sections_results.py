@@ -1,4 +1,4 @@
-"""Report part 1: national mean, the office's total, history table, indicator table, grade legend, charts."""
+"""Report part 1: national mean (and a roll-up group's), the office's total, history table, indicator table, grade legend, charts."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ def summary(ctx: Ctx) -> None:
             "the office sheet gives no national mean, so the report leaves out the national-mean paragraph;"
             " once the results are out, enter the national mean and build again",
         )
+    group_comparison(ctx)
     if r.total is None:
         ctx.para(ctx.numbered(ctx.t("results.total_missing")))
         return
@@ -77,6 +78,26 @@ def summary(ctx: Ctx) -> None:
             )
         )
     )
+
+
+def group_comparison(ctx: Ctx) -> None:
+    """Write the roll-up's group beside the national figures (build --rollup): its mean, the difference, the rank."""
+    g = ctx.result.group
+    if g is None or g.mean is None:
+        return
+    compare = ""
+    if g.difference is not None:
+        key = "results.group_above" if g.difference > 0 else "results.group_below" if g.difference < 0 else ""
+        key = key or "results.group_equal"
+        compare = ctx.texts.fmt(key, difference=ctx.score(abs(g.difference)), **ctx.values)
+    rank_text = ""
+    if g.rank is not None:
+        rank_text = ctx.texts.fmt("results.group_rank", rank=g.rank, rank_of=g.rank_of or "")
+    count = g.rank_of or ""
+    text = ctx.t(
+        "results.group", group=g.name, count=count, mean=ctx.score(g.mean), compare=compare, rank_text=rank_text
+    )
+    ctx.para(ctx.numbered(text))
 
 
 def _plain(value: Decimal) -> str:

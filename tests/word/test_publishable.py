@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -169,3 +170,47 @@ def test_no_empty_page_after_the_measures(report: DocumentObject) -> None:
     # the measures section ends with its table, not a blank line that could spill onto a landscape page
     landscape = next(i for i in breaks if body[i].find(f"{W}pPr/{W}sectPr/{W}pgSz").get(f"{W}orient") == "landscape")
     assert body[landscape - 1].tag == f"{W}tbl"
+
+
+def test_entered_figures_that_disagree_are_said_in_the_report(tmp_path: Path) -> None:
+    # the reference's table prints indicator 3 as 99.51, while its IIT of 98.75 implies 99.41
+    result = score(load(2565), reference_input(indicator3="99.51", tools={"IIT": "98.75"}))
+    assert [m.code for m in result.mismatches] == ["IIT"]
+    doc, _ = build(result, tmp_path / "m.docx")
+    said = [p.text.replace(NBSP, " ") for p in doc.paragraphs if "ได้รับแจ้ง" in p.text]
+    assert said == [
+        "คะแนนในตารางเป็นไปตามผลการประเมินที่หน่วยงานได้รับแจ้ง ซึ่งคะแนน IIT (๙๘.๗๕) ต่างจากค่าที่คำนวณจาก"
+        "ตัวชี้วัดที่ ๑ – ๕ (๙๘.๗๗) รายงานฉบับนี้ใช้คะแนนตามผลที่ได้รับแจ้งทุกรายการ"
+    ]
+    # figures that agree print no such sentence
+    agreed, _ = build(score(load(2565), reference_input(tools={"IIT": "98.75"})), tmp_path / "a.docx")
+    assert not [p for p in agreed.paragraphs if "ได้รับแจ้ง" in p.text]
+
+
+def test_disagreement_is_an_observation_in_the_analysis_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    from ita_xl.evaluation import Evaluation
+    from ita_xl.excel.analysis import write_analysis
+
+    data = reference_input(indicator3="99.51", tools={"IIT": "98.75"})
+    path = tmp_path / "a.xlsx"
+    write_analysis(Evaluation(tmp_path / "in.xlsx", load(2565), data, score(load(2565), data)), path, charts=False)
+    wb = openpyxl.load_workbook(path)
+    cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+    at = cells.index("ข้อสังเกตเกี่ยวกับข้อมูล")
+    assert any("คะแนน IIT" in c and "98.77" in c for c in cells[at:])
+
+
+def test_seed_office_enters_the_official_99_41_with_a_note() -> None:
+    import openpyxl
+
+    from ita_xl.evaluation import evaluate
+
+    source = Path(__file__).resolve().parents[2] / "workbooks" / "chanthaburi2-2565.xlsx"
+    ev = evaluate(source)
+    assert ev.result.indicators["3"].shown == Decimal("99.41")
+    assert not ev.result.mismatches and all(f.code != "consistency" for f in ev.result.findings)
+    ws = openpyxl.load_workbook(source)["ผลคะแนน"]
+    notes = [str(r[3].value) for r in ws.iter_rows(min_row=3) if str(r[0].value) == "3"]
+    assert notes and "99.51" in notes[0] and "99.41" in notes[0]

@@ -272,6 +272,8 @@ def make_reference(out: Path) -> None:
             "national_mean": 98.32,
             "rank": 43,
             "thai_digits": "ไทย",
+            "attachments": "คำสั่งแต่งตั้งคณะทำงานวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส;"
+            " ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๕ ที่หน่วยงานได้รับ",
         },
     )
     ws = wb[S.SCORES]

@@ -59,7 +59,8 @@ def test_numbers_never_break_from_their_words(report: DocumentObject) -> None:
     assert not re.search("(เขต|พ\\.ศ\\.|ข้อ|ที่) [0-9๐-๙]", text)
     toc = [p.text for p in report.paragraphs if p.style is not None and p.style.name.startswith("toc")]
     assert toc and any(f"พ.ศ.{NBSP}๒๕๖๕" in t for t in toc)
-    signature = [p.text for p in report.paragraphs][-3:]
+    texts = [p.text for p in report.paragraphs]
+    signature = texts[next(i for i, t in enumerate(texts) if t.startswith("ลงชื่อ")) :][:5]
     assert any(f"เขต{NBSP}๒" in t for t in signature), signature
 
 
@@ -177,14 +178,14 @@ def test_entered_figures_that_disagree_are_said_in_the_report(tmp_path: Path) ->
     result = score(load(2565), reference_input(indicator3="99.51", tools={"IIT": "98.75"}))
     assert [m.code for m in result.mismatches] == ["IIT"]
     doc, _ = build(result, tmp_path / "m.docx")
-    said = [p.text.replace(NBSP, " ") for p in doc.paragraphs if "ได้รับแจ้ง" in p.text]
+    said = [p.text.replace(NBSP, " ") for p in doc.paragraphs if "ต่างจากค่าที่คำนวณ" in p.text]
     assert said == [
         "คะแนนในตารางเป็นไปตามผลการประเมินที่หน่วยงานได้รับแจ้ง ซึ่งคะแนน IIT (๙๘.๗๕) ต่างจากค่าที่คำนวณจาก"
         "ตัวชี้วัดที่ ๑ – ๕ (๙๘.๗๗) รายงานฉบับนี้ใช้คะแนนตามผลที่ได้รับแจ้งทุกรายการ"
     ]
     # figures that agree print no such sentence
     agreed, _ = build(score(load(2565), reference_input(tools={"IIT": "98.75"})), tmp_path / "a.docx")
-    assert not [p for p in agreed.paragraphs if "ได้รับแจ้ง" in p.text]
+    assert not [p for p in agreed.paragraphs if "ต่างจากค่าที่คำนวณ" in p.text]
 
 
 def test_disagreement_is_an_observation_in_the_analysis_workbook(tmp_path: Path) -> None:
@@ -214,3 +215,43 @@ def test_seed_office_enters_the_official_99_41_with_a_note() -> None:
     ws = openpyxl.load_workbook(source)["ผลคะแนน"]
     notes = [str(r[3].value) for r in ws.iter_rows(min_row=3) if str(r[0].value) == "3"]
     assert notes and "99.51" in notes[0] and "99.41" in notes[0]
+
+
+def test_appendix_lists_every_score_entered_and_the_attachments(reference: Result, tmp_path: Path) -> None:
+    office = dataclasses.replace(reference.office, attachments="คำสั่งแต่งตั้งคณะทำงาน; ประกาศผลการประเมิน")
+    doc, notes = build(dataclasses.replace(reference, office=office), tmp_path / "ap.docx")
+    texts = [p.text.replace(NBSP, " ") for p in doc.paragraphs]
+    at = len(texts) - 1 - texts[::-1].index("ภาคผนวก")
+    assert doc.paragraphs[at].style.name == "Heading 1"
+    assert doc.paragraphs[at].paragraph_format.page_break_before
+    toc = [p.text.replace(NBSP, " ") for p in doc.paragraphs if p.style is not None and p.style.name.startswith("toc")]
+    assert toc[-3:] == ["ภาคผนวก", texts[at + 1], "ข. เอกสารประกอบ"]
+    table = doc.tables[-1]
+    rows = [[c.text.replace(NBSP, " ") for c in r.cells] for r in table.rows]
+    entered = [ls for ls in (reference.total, *reference.tools.values(), *reference.indicators.values()) if ls.given]
+    entered += [ls for ls in (*reference.subindicators.values(), *reference.items.values()) if ls.given]
+    assert len(rows) - 1 == len(entered)
+    assert rows[1] == ["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๙.๐๙", "AA"]  # the helper enters no total or tools
+    assert ["ตัวชี้วัดที่ ๓ การใช้อำนาจ", "๙๙.๔๑", "AA"] in rows
+    assert texts[-2:] == ["๑. คำสั่งแต่งตั้งคณะทำงาน", "๒. ประกาศผลการประเมิน"]
+    assert "appendix-attachments" not in notes
+
+
+def test_appendix_without_attachments_keeps_a_place_and_tells_the_user(tmp_path: Path) -> None:
+    result = score(load(2566), raw_input(load(2566)))
+    doc, notes = build(result, tmp_path / "raw.docx")
+    texts = [p.text for p in doc.paragraphs]
+    assert "ข. เอกสารประกอบ" in texts and texts[-1].startswith("[แทรกเอกสารประกอบ")
+    assert "appendix-attachments" in notes
+    # a computed result lists its computed scores: total, tools, indicators and sub-indicators
+    assert len(doc.tables[-1].rows) - 1 == 1 + len(result.tools) + len(result.indicators) + len(result.subindicators)
+
+
+def test_office_sheet_field_names_the_attachments(tmp_path: Path) -> None:
+    from ita_xl.evaluation import evaluate
+
+    source = Path(__file__).resolve().parents[2] / "workbooks" / "chanthaburi2-2565.xlsx"
+    names = evaluate(source).result.office.attachments
+    from ita_xl.word.sections_appendix import attachment_names
+
+    assert len(attachment_names(names)) == 2

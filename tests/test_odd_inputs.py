@@ -26,6 +26,7 @@ from tests.test_bad_inputs import (
     make_raw,
     make_scores,
     patch_zip,
+    replace_text,
     run,
     scores_of,
     sheet_part,
@@ -344,6 +345,81 @@ def test_normalize_text_and_shown() -> None:
     assert normalize_text("a\u00a0b\u2003c") == "a b c"
     assert shown("มาก\u200b") == '"มาก\\u200b"'
     assert shown("x" * 100_000) == '"' + "x" * 60 + '…"'
+
+
+# ---- 6. very long text -----------------------------------------------------------------------------------------
+
+LONG_NAME = ("สำนักงานเขตพื้นที่การศึกษา" * 4000)[:100_000]
+
+
+def _too_long(where: str, n: int, limit: int, start: str) -> str:
+    return f'{where}: the text is {n:,} characters long, over the {limit:,} this cell takes: "{start}…"; shorten it'
+
+
+def name_of_100000(path: Path, bases: Bases) -> None:
+    """The office name as 100,000 characters (openpyxl stops at Excel's 32,767, so the XML is edited after)."""
+    edited("raw", lambda wb: set_office(wb, "name", "LONGNAME"))(path, bases)
+    patch_zip(path, lambda zf, members: replace_text(members, "LONGNAME", LONG_NAME.encode()))
+
+
+def long_measure(wb: openpyxl.Workbook) -> None:
+    ws = wb[S.MEASURES]
+    cols = codes(ws)
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["kind"], "จุดอ่อน")
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["addresses"], "ปรับปรุงเว็บไซต์")
+    ws.cell(S.FIRST_DATA_ROW + 1, cols["steps"], "ประชุมชี้แจง " * 500)
+
+
+def long_url(wb: openpyxl.Workbook) -> None:
+    mark_oit(wb, "o2", "มี", "https://example.go.th/" + "a" * 2100)
+
+
+CASES += [
+    Case(
+        "office-name-100000",
+        name_of_100000,
+        1,
+        _too_long("ข้อมูลหน่วยงาน!B3", 100_000, 255, LONG_NAME[:60]),
+    ),
+    Case(
+        "office-name-256",
+        edited("raw", lambda wb: set_office(wb, "name", "ก" * 256)),
+        1,
+        _too_long("ข้อมูลหน่วยงาน!B3", 256, 255, "ก" * 60),
+    ),
+    Case("office-name-255", edited("raw", lambda wb: set_office(wb, "name", "สำนักงาน" * 31 + "ทดสอบทด")), 0, ""),
+    Case(
+        "measure-steps-6499",
+        edited("raw", long_measure),
+        1,
+        _too_long("มาตรการ!D3", 6_499, 5_000, ("ประชุมชี้แจง " * 6)[:60]),
+    ),
+    Case(
+        "oit-url-2122",
+        edited("raw", long_url),
+        1,
+        _too_long("OIT!E4", 2_122, 2_000, ("https://example.go.th/" + "a" * 60)[:60]),
+    ),
+]
+
+
+def test_a_100000_character_name_gives_a_short_message(made: dict[str, Path], tmp_path: Path) -> None:
+    check = run("check", str(made["office-name-100000"]))
+    built = run("build", str(made["office-name-100000"]), "-o", str(tmp_path / "out"))
+    for res in (check, built):
+        assert res.exit_code == 1
+        assert len(res.output) < 1000, len(res.output)
+        assert "ข้อความยาว 100,000 ตัวอักษร เกินที่ช่องนี้รับได้ 255 ตัวอักษร" in res.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_255_character_name_fits_the_document_properties(made: dict[str, Path], tmp_path: Path) -> None:
+    import docx
+
+    res = run("build", str(made["office-name-255"]), "-o", str(tmp_path), "--no-charts")
+    assert res.exit_code == 0, res.output
+    core = docx.Document(str(tmp_path / "office-name-255-report.docx")).core_properties
+    assert all(len(v or "") <= 255 for v in (core.title, core.author, core.subject, core.keywords, core.comments))
 
 
 # ---- the corpus run through every command ----------------------------------------------------------------------

@@ -78,7 +78,7 @@ def test_edited_list_reaches_the_report_and_the_json(tmp_path: Path) -> None:
     ev = evaluate(path)
     out = tmp_path / "r.docx"
     write_report(ev.result, out, ReportOptions(charts=False))
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\u00a0", " ")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "ข้อมูลเพิ่มเติมตามคู่มือ" in text  # the added item, unpublished, is among what to publish
 
 
@@ -106,6 +106,6 @@ def test_report_names_the_item_it_is_published_as(year: int, printed: str, tmp_p
     ev = evaluate(save(wb, tmp_path / f"o-{year}.xlsx"))
     out = tmp_path / f"r-{year}.docx"
     write_report(ev.result, out, ReportOptions(charts=False))
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\u00a0", " ")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs).replace("\xa0", " ")  # no-break spaces
     item = ev.framework.items[ev.framework.analysis_item]
     assert thai_digits(f"(OIT) ข้อ {printed} {item.title}") in text

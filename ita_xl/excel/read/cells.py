@@ -17,6 +17,12 @@ from ita_xl.result import Finding
 from ita_xl.thai import thai_date
 
 MAX_CELL_FINDINGS = 200  # per sheet; the rest are counted in one more finding
+# The longest text a cell may hold, by what it is: a name, title or unit (what a document property or a heading
+# holds); a measure's steps, a result, a problem (about two pages of the report); a web address (Excel keeps links
+# of at most 2,079 characters).
+MAX_FIELD = 255
+MAX_PARAGRAPH = 5000
+MAX_URL = 2000
 # What Excel shows in a cell whose formula failed (stored as t="e"), also seen typed or pasted as text.
 ERROR_VALUES = frozenset(
     (
@@ -175,6 +181,19 @@ class CellReader:
                 "were deleted), so it cannot be used; correct the formula in Excel or type the value instead",
                 where,
             )
+        return True
+
+    def too_long(self, sheet: str, ref: str, text: str, limit: int) -> bool:
+        """Return True when ``text`` is longer than ``limit``, reported as an error quoting only its start."""
+        if len(text) <= limit:
+            return False
+        self.add(
+            "error",
+            "too-long",
+            f"ข้อความยาว {len(text):,} ตัวอักษร เกินที่ช่องนี้รับได้ {limit:,} ตัวอักษร: {shown(text)}; ย่อข้อความให้สั้นลง",
+            f"the text is {len(text):,} characters long, over the {limit:,} this cell takes: {shown(text)}; shorten it",
+            f"{sheet}!{ref}",
+        )
         return True
 
     def cell_value(self, sheet: str, rows: list[list[Any]], row: int, col: int) -> Any:

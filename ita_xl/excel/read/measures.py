@@ -6,7 +6,7 @@ import re
 
 from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.progress import progress_of
 from ita_xl.excel.read.workbook import WorkbookReader
@@ -37,6 +37,10 @@ def measure_rows(rd: WorkbookReader, fw: Framework) -> tuple[Measure, ...]:
         if all(is_blank(v) for v in values.values()):
             continue
         texts = {k: clean_text(v) for k, v in values.items()}
+        for k, text in texts.items():
+            limit = MAX_URL if k == "evidence" else MAX_PARAGRAPH
+            if rd.too_long(sheet, cell_name(r, cols[k]), text, limit):
+                texts[k] = values[k] = text[:limit]
         kind_text = label_key(texts.get("kind", ""))
         kind = S.MEASURE_KINDS.get(kind_text) or {"weakness": "weakness", "strength": "strength"}.get(kind_text.lower())
         if kind is None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import HUNDRED, cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import HUNDRED, MAX_FIELD, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import OfficeInfo
 
@@ -55,7 +55,8 @@ def office_info(rd: WorkbookReader) -> OfficeInfo:
 def field_value(rd: WorkbookReader, sheet: str, ref: str, fld: S.Field, value: Any) -> Any:
     """Return one office field's value read as its kind (text, year, date, digits choice, number, count)."""
     if fld.kind == "text":
-        return clean_text(value)
+        text = clean_text(value)
+        return None if rd.too_long(sheet, ref, text, MAX_FIELD) else text
     if fld.kind == "year":
         return rd.year_value(sheet, ref, value)
     if fld.kind == "date":

@@ -7,7 +7,7 @@ from typing import Any
 
 from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
@@ -92,6 +92,11 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                     f"{sheet}!{cell_name(r, cols['published'])}",
                 )
         url = _evidence(links, rows, r, cols.get("url")) or clean_text(get("url"))
+        if "url" in cols and rd.too_long(sheet, cell_name(r, cols["url"]), url, MAX_URL):
+            url = url[:MAX_URL]
+        note = clean_text(get("note"))
+        if "note" in cols and rd.too_long(sheet, cell_name(r, cols["note"]), note, MAX_PARAGRAPH):
+            note = note[:MAX_PARAGRAPH]
         if published and not url:
             rd.add(
                 "warning",
@@ -108,7 +113,7 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                 f"{shown(url)} is not a web address; type the full URL starting with https://",
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
-        entries[code] = OitEntry(code, published, url, clean_text(get("note")))
+        entries[code] = OitEntry(code, published, url, note)
         rows_out.append(OitRow(code, clean_text(get("title")), sub, ref))
     if not any(e.published is not None for e in entries.values()):
         return {}, []

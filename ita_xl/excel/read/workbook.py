@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ita_xl.cleaning import shown
 from ita_xl.errors import InputError, Where
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read.cells import CellError, CellReader, cell_name, col_number, is_blank, row_ranges
@@ -151,9 +152,9 @@ class WorkbookReader(CellReader):
             self.add(
                 "error",
                 "renamed-sheet",
-                f'ไม่พบชีต {name} แต่ชีต "{guess}" ดูเหมือนจะเป็นชีตนี้; เปลี่ยนชื่อชีต "{guess}" เป็น {name} '
+                f"ไม่พบชีต {name} แต่ชีต {shown(guess)} ดูเหมือนจะเป็นชีตนี้; เปลี่ยนชื่อชีต {shown(guess)} เป็น {name} "
                 "(ดับเบิลคลิกที่แท็บชื่อชีต) แล้วตรวจอีกครั้ง",
-                f'sheet {name} is missing, but sheet "{guess}" looks like it; rename "{guess}" to {name} '
+                f"sheet {name} is missing, but sheet {shown(guess)} looks like it; rename {shown(guess)} to {name} "
                 "(double-click the sheet tab) and check again",
                 name,
             )

@@ -163,7 +163,9 @@ def add_table(
     )
     xml.append("</w:tr>")
     for n, values in enumerate(rows):
-        keep = n == len(rows) - 2  # the last row never stands alone on a page
+        # the last row never stands alone on a page (in a table of three rows or more: LibreOffice moves a
+        # shorter table whose every row but the last is kept with the next to a page of its own)
+        keep = len(rows) > 2 and n == len(rows) - 2
         if len(values) > len(headers):
             raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
         texts = [clean(v) for v in values]

@@ -47,13 +47,20 @@ def _cm(em: float, size_pt: float, bold: bool = False) -> float:
 def _needs(text: str, word: int, run: int) -> tuple[float, float]:
     """Return (the widest run that must stay on one line, the widest line) of ``text``, in em.
 
-    A run of more than ``word`` visible characters counts as ``run`` Thai letters (it has places to break).
+    A run of more than ``word`` visible characters counts as ``run`` Thai letters (it has places to break),
+    unless a no-break space holds it together.
     """
     least = longest = 0.0
     for line in text.split("\n"):
         longest = max(longest, _em(line))
         for token in _BREAKS.split(line):
-            least = max(least, _em(token) if visible(token) <= word else run * LETTER_EM)
+            if "\u00a0" in token and visible(token) > word:
+                # a no-break space never breaks: the number and the word before it (its last letters) stay whole
+                head, _, tail = token.partition("\u00a0")
+                token = head[-run:] + "\u00a0" + tail
+                least = max(least, _em(token))
+            else:
+                least = max(least, _em(token) if visible(token) <= word else run * LETTER_EM)
     return least, longest
 
 

@@ -155,7 +155,7 @@ def test_captions_kept_with_their_tables_and_last_rows_not_alone(report: Documen
             assert before.find(f"{W}pPr/{W}keepNext") is not None, "".join(before.itertext())
         rows = tbl.findall(f"{W}tr")
         assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[0].iter(f"{W}p"))
-        if len(rows) > 2:
+        if len(rows) > 3:  # a header and three rows or more
             assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[-2].iter(f"{W}p"))
             assert all(p.find(f"{W}pPr/{W}keepNext") is None for p in rows[-1].iter(f"{W}p"))
 
@@ -255,3 +255,13 @@ def test_office_sheet_field_names_the_attachments(tmp_path: Path) -> None:
     from ita_xl.word.sections_appendix import attachment_names
 
     assert len(attachment_names(names)) == 2
+
+
+def test_a_number_held_to_its_word_is_never_cut_by_a_column() -> None:
+    from ita_xl.word.table_fit import fit_widths
+
+    long = "ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล ตัวชี้วัดย่อยที่ ๙.๑ ข้อมูลพื้นฐาน " * 2
+    bound = f"ได้คะแนนร้อยละ{NBSP}๑๐๐.๐๐"
+    narrow = fit_widths(["ตัวชี้วัด", "ประเด็น", "แนวทาง"], [[long + bound, long * 3, long * 3]], 16)
+    alone = fit_widths(["ตัวชี้วัด", "ประเด็น", "แนวทาง"], [[f"ร้อยละ{NBSP}๑๐๐.๐๐", long * 3, long * 3]], 16)
+    assert narrow[0] >= alone[0] >= 3.0

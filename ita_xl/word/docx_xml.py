@@ -14,6 +14,7 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ita_xl.thai import loosen
 from ita_xl.word.docx_helpers import clean, estimate_height_cm, style_id, table_style_id
 from ita_xl.word.table_fit import fit_widths
 from ita_xl.xmltext import escape
@@ -140,6 +141,8 @@ def add_table(
     ``max_row_cm`` (the usable page height) is allowed to split, so nothing is cut off. Raises ValueError
     when ``widths_cm`` does not give one width per header or a row has more values than headers.
     """
+    headers = [loosen(h) for h in headers]
+    rows = [[loosen(v) for v in row] for row in rows]
     if isinstance(widths_cm, int | float):
         widths_cm = fit_widths(headers, rows, float(widths_cm), size_pt)
     if len(widths_cm) != len(headers):

@@ -73,10 +73,11 @@ def followup_one(source: Path, options: FollowupOptions, request: FollowupReques
             write_followup(ev.result, measures, tmp, options)
         outcome.outputs.append(docx)
         if request.pdf:
-            from ita_xl.word.pdf import convert_to_pdf
+            from ita_xl.word.pdf import NUMERALS_CONTEXT, convert_to_pdf
 
             with atomic_output(pdf, protect=protect) as tmp:
-                convert_to_pdf(docx, tmp)
+                # The footer's page numbers in the office's digits, the evidence links' digits as written.
+                convert_to_pdf(docx, tmp, thai_digits=ev.result.office.thai_digits, numerals=NUMERALS_CONTEXT)
             outcome.outputs.append(pdf)
     except ItaError as exc:
         outcome.error = exc

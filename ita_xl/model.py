@@ -186,6 +186,7 @@ class OfficeInfo:
     """What the office sheet says about the office and the report."""
 
     name: str = ""
+    office_code: str = ""  # the official ITAS agency code, when the office sheet gives one
     parent: str = ""
     ministry: str = ""
     head_name: str = ""

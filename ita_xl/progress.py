@@ -94,9 +94,12 @@ def latest_date(measures: Sequence[Measure]) -> date | None:
     return max(dates) if dates else None
 
 
-def guess_round(measures: Sequence[Measure], year: int) -> int:
-    """Return 6 when every recorded progress date falls in the first half of fiscal year ``year``, else 12."""
-    last = latest_date(measures)
+def guess_round(measures: Sequence[Measure], year: int, report_date: date | None = None) -> int:
+    """Return 6 when every recorded progress date falls in the first half of fiscal year ``year``, else 12.
+
+    With no date recorded, the report's date decides (a report made in the first half is the six-month one).
+    """
+    last = latest_date(measures) or report_date
     if last is None:
         return 12
     return 6 if last <= fiscal_period(year, 6)[1] else 12
@@ -105,8 +108,8 @@ def guess_round(measures: Sequence[Measure], year: int) -> int:
 def followup_item(fw: Framework | None) -> str | None:
     """Return the OIT code ("o43") under which ``fw``'s year asks for this report, if it can tell.
 
-    A method file may name it (``[publication] follow_up_item``); else it is the OIT item whose title is the follow-up of the
-    measures. None when there is no method file for that year or no such item.
+    A method file may name it (``[publication] follow_up_item``); else it is the OIT item whose title is the
+    follow-up of the measures. None when there is no method file for that year or no such item.
     """
     if fw is None:
         return None

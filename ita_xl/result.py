@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from ita_xl.model import Framework, Measure, OfficeInfo, OitEntry
@@ -78,6 +79,19 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The office within a roll-up's group of offices (never the national figures): the group's name, its mean,
+    the office's difference from it and its rank in the group (None when the roll-up does not list the office)."""
+
+    name: str
+    mean: Decimal | None
+    difference: Decimal | None
+    rank: int | None
+    rank_of: int | None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
 class Shortfall:
     """A tool below the floor of the next rating level: its shown score and the floor."""
 
@@ -142,6 +156,7 @@ class Result:
     extra: dict[str, Any] = field(default_factory=dict)
     rating: Rating | None = None
     mismatches: tuple[Mismatch, ...] = ()  # entered scores that disagree with their entered parts
+    group: Group | None = None  # the roll-up's group, beside the national figures the office entered
 
     def level(self, code: str) -> LevelScore | None:
         """Return the score of a tool, indicator, sub-indicator or item code."""
@@ -204,6 +219,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "source": result.source,
         "office": {
             "name": o.name,
+            "code": o.office_code,
             "parent": o.parent,
             "head_name": o.head_name,
             "head_title": o.head_title,
@@ -241,6 +257,15 @@ def to_dict(result: Result) -> dict[str, Any]:
             "rank": nat.rank,
             "of": nat.rank_of,
         },
+        "group": None
+        if result.group is None
+        else {
+            "name": result.group.name,
+            "mean": _num(result.group.mean),
+            "difference": _num(result.group.difference),
+            "rank": result.group.rank,
+            "of": result.group.rank_of,
+        },
         "respondents": dict(result.respondents),
         "findings": [
             {"severity": f.severity, "code": f.code, "where": f.where, "th": f.th, "en": f.en} for f in result.findings
@@ -251,3 +276,14 @@ def to_dict(result: Result) -> dict[str, Any]:
 def to_json(result: Result) -> str:
     """Return the result as indented JSON text (Thai kept as is)."""
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2)
+
+
+def score_json(result: Result, source: Path) -> str:
+    """Return ``ita-xl score``'s JSON: the result and the SHA-256 of the workbook scored (a roll-up matches on it)."""
+    import contextlib
+    import hashlib
+
+    data = to_dict(result)
+    with contextlib.suppress(OSError):  # an unreadable source just has no digest
+        data["source_sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 
 from ita_xl.cli import cli
@@ -94,3 +95,24 @@ def test_the_seed_office_names_every_measure_with_its_status(tmp_path: Path) -> 
     assert len(rows) == 4
     assert all(r[3].split("\n")[0] in ("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ") for r in rows)
     assert all(r[2].startswith("(ตัวอย่าง)") for r in rows)
+
+
+def test_pdf_is_made_with_the_offices_digits_for_its_page_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ita_xl.word import pdf
+
+    asked: list[bool] = []
+
+    def fake(
+        docx_path: Path, pdf_path: Path, thai_digits: bool = False, timeout: float = 180, numerals: int = 2
+    ) -> None:
+        asked.append(thai_digits)
+        assert numerals == pdf.NUMERALS_CONTEXT  # links keep their Arabic digits
+        pdf_path.write_bytes(b"%PDF-1.4\n")
+
+    monkeypatch.setattr(pdf, "convert_to_pdf", fake)
+    code, out = run(str(workbook(tmp_path)), "-o", str(tmp_path / "out"), "--pdf", "--no-charts")
+    assert code == 0, out
+    assert asked == [True]  # the template's office writes Thai digits: so do the footer's page numbers
+    assert (tmp_path / "out" / "office-followup.pdf").read_bytes().startswith(b"%PDF")

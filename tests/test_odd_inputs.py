@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from ita_xl.excel import sheets as S
+from ita_xl.framework import load
 from tests.excel import answer, codes, mark_oit, set_office, set_score
 from tests.test_bad_inputs import (
     Bases,
@@ -31,6 +32,8 @@ from tests.test_bad_inputs import (
     scores_of,
     sheet_part,
 )
+
+FW = load(year=2566)
 
 
 def _xml_edit(base: str, sheet: str, change: dict[bytes, bytes], *edits: object) -> Maker:
@@ -302,10 +305,16 @@ def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
     ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
 
 
+def invisible_year_and_date(wb: openpyxl.Workbook) -> None:
+    set_office(wb, "year", "\ufeff2566")
+    set_office(wb, "report_date", "10/4/2566\u200b")
+
+
 CASES += [
     Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
     Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
     Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case("invisible-year-and-date", edited("raw", invisible_year_and_date), 0, "", same_scores=True),
     Case(
         "invisible-score",
         edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),
@@ -370,6 +379,11 @@ def long_measure(wb: openpyxl.Workbook) -> None:
     ws.cell(S.FIRST_DATA_ROW + 1, cols["steps"], "ประชุมชี้แจง " * 500)
 
 
+def long_oit_title(wb: openpyxl.Workbook) -> None:
+    ws = wb[S.OIT]
+    ws.cell(S.FIRST_DATA_ROW + 1, codes(ws)["title"], "การเผยแพร่ข้อมูล" * 20)
+
+
 def long_url(wb: openpyxl.Workbook) -> None:
     mark_oit(wb, "o2", "มี", "https://example.go.th/" + "a" * 2100)
 
@@ -393,6 +407,12 @@ CASES += [
         edited("raw", long_measure),
         1,
         _too_long("มาตรการ!D3", 6_499, 5_000, ("ประชุมชี้แจง " * 6)[:60]),
+    ),
+    Case(
+        "oit-title-320",
+        edited("raw", long_oit_title),
+        1,
+        _too_long("OIT!B3", 320, 255, ("การเผยแพร่ข้อมูล" * 4)[:60]),
     ),
     Case(
         "oit-url-2122",
@@ -420,6 +440,126 @@ def test_a_255_character_name_fits_the_document_properties(made: dict[str, Path]
     assert res.exit_code == 0, res.output
     core = docx.Document(str(tmp_path / "office-name-255-report.docx")).core_properties
     assert all(len(v or "") <= 255 for v in (core.title, core.author, core.subject, core.keywords, core.comments))
+
+
+# ---- 11. other formats, respondents pasted twice -----------------------------------------------------------------
+
+ODS = (
+    "is an OpenDocument spreadsheet (.ods), which ita-xl cannot read; open it in LibreOffice Calc, choose File > "
+    "Save As, file type Excel 2007-365 (.xlsx), and use that .xlsx file"
+)
+ODS_TH = (
+    "เป็นไฟล์ OpenDocument (.ods) ซึ่ง ita-xl อ่านไม่ได้; เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น "
+    "(File > Save As) ชนิดไฟล์ Excel 2007-365 (.xlsx) แล้วใช้ไฟล์ .xlsx นั้น"
+)
+
+
+def write_ods(path: Path) -> Path:
+    """Write a small OpenDocument spreadsheet as Calc lays one out (mimetype first, stored)."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr(
+            "content.xml",
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+            '<table:table table:name="IIT"><table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row></table:table></office:spreadsheet>'
+            "</office:body></office:document-content>",
+        )
+        z.writestr("META-INF/manifest.xml", "<manifest/>")
+    return path
+
+
+def pasted_twice(wb: openpyxl.Workbook) -> None:
+    """IIT respondents 1-10 (rows 3-12) pasted again below the 25 respondents, at rows 28-37."""
+    ws = wb["IIT"]
+    for n in range(10):
+        for c in range(1, ws.max_column + 1):
+            ws.cell(S.FIRST_DATA_ROW + 1 + 25 + n, c, ws.cell(S.FIRST_DATA_ROW + 1 + n, c).value)
+
+
+def all_the_same(wb: openpyxl.Workbook) -> None:
+    """Every IIT respondent chose มากที่สุด or มี throughout: identical rows that are no copy."""
+    ws = wb["IIT"]
+    for st in FW.statements("IIT"):
+        for n in range(25):
+            answer(wb, "IIT", n, st.code, FW.scales[st.scale].labels[0])
+    assert ws.max_row >= 27
+
+
+CASES += [
+    Case(
+        "respondents-pasted-twice",
+        edited("raw", pasted_twice),
+        0,
+        "IIT!A28: rows 28-37 repeat rows 3-12 answer for answer, in the same order (10 respondents pasted twice?); "
+        "the scores count them twice: delete the copy, or leave it if they really are other respondents",
+    ),
+    Case("respondents-all-the-same", edited("raw", all_the_same), 0, ""),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "score", "build"])
+@pytest.mark.parametrize("name", ["office.ods", "office-ods-renamed.xlsx"])
+def test_an_ods_file_gets_a_plain_answer(tmp_path: Path, command: str, name: str) -> None:
+    path = write_ods(tmp_path / name)
+    before = digest(path)
+    out = tmp_path / "out"
+    for lang, message in (("en", ODS), ("th", ODS_TH)):
+        res = run(command, str(path), "--lang", lang, *(["-o", str(out)] if command == "build" else []))
+        assert res.exit_code == 1, res.output
+        assert f"{path}: {message}" in res.output
+        assert "Traceback" not in res.output
+    assert digest(path) == before
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_folder_with_an_ods_file_names_it(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("build", str(folder), "-o", str(tmp_path / "out"), "--lang", "en", "--no-charts", "-j", "1")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-analysis.xlsx", "a-report.docx"]
+
+
+def test_a_rollup_of_a_folder_with_an_ods_file_names_it_in_the_users_language(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("rollup", str(folder), "-o", str(tmp_path / "summary.xlsx"), "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert ": 1 offices, 1 failed" in res.output.splitlines()[-1]  # after the group and its year
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")
+def test_an_ods_saved_by_calc_gets_the_plain_answer(bases: Bases, tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(bases.raw)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    res = run("check", str(tmp_path / "raw.ods"), "--lang", "en")
+    assert res.exit_code == 1
+    assert ODS in res.output
+
+
+def test_respondents_pasted_twice_are_named_once(made: dict[str, Path]) -> None:
+    from ita_xl.excel.read import read_office
+
+    repeated = [p for p in read_office(made["respondents-pasted-twice"]).problems if p.code == "repeated-rows"]
+    assert [(p.severity, p.where) for p in repeated] == [("warning", "IIT!A28")]
+    assert "แถว 28-37 มีคำตอบเหมือนแถว 3-12 ทุกช่องและเรียงตามลำดับเดียวกัน (10 คน อาจวางข้อมูลซ้ำสองครั้ง)" in repeated[0].th
+    same = read_office(made["respondents-all-the-same"])
+    assert not [p for p in same.problems if p.code == "repeated-rows"]
+    assert same.data.surveys["IIT"].respondents == 25
 
 
 # ---- the corpus run through every command ----------------------------------------------------------------------
@@ -491,3 +631,82 @@ def test_an_error_value_never_becomes_a_computed_score(made: dict[str, Path]) ->
     reading = read_office(made["error-iit-score"])
     assert "IIT" not in reading.data.given
     assert [p.where for p in reading.problems if p.code == "error-value"] == ["ผลคะแนน!C4"]
+
+
+# ---- any damage: never a traceback ---------------------------------------------------------------------------------
+
+HOSTILE_CELLS = (
+    b'<c r="ZZZZZZZZZZZZZZZZZZZZ5"><v>1</v></c>',
+    b'<c r="A' + b"9" * 5000 + b'"><v>1</v></c>',
+    b'<c r="B7" t="e"><v>#SPILL!</v></c>',
+    b'<c r="B7" t="s"><v>99999999</v></c>',
+    b'<c r="B7" t="n"><v>1e99999</v></c>',
+    b'<c r="B7" t="b"><v>7</v></c>',
+    b'<c r="B7" t="d"><v>not a date</v></c>',
+    b'<c r="B7" t="inlineStr"><is><t>' + "\u200b".encode() * 40000 + b"</t></is></c>",
+    b"<c><v>1</v></c>" * 3000,
+)
+
+
+def _damaged(raw: Path, folder: Path, seed: int) -> Path:
+    """Return a copy of ``raw`` with one part of it damaged in one of a few ways, chosen by ``seed``."""
+    import random
+
+    rng = random.Random(seed)
+    path = folder / f"damaged-{seed}.xlsx"
+    shutil.copy(raw, path)
+
+    def change(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = rng.choice([sheet_part(zf, "IIT"), sheet_part(zf, S.OFFICE), "xl/sharedStrings.xml", "xl/workbook.xml"])
+        data = bytearray(members.get(part, b""))
+        how = seed % 4
+        if how == 0 and data:  # bytes flipped
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif how == 1 and data:  # cut short
+            del data[rng.randrange(len(data)) :]
+        elif how == 2:  # a hostile cell in a row of its own
+            cell = rng.choice(HOSTILE_CELLS)
+            data = bytearray(bytes(data).replace(b"</sheetData>", b'<row r="7">' + cell + b"</row></sheetData>", 1))
+        else:  # a tag dropped
+            tags = [m.start() for m in re.finditer(rb"</?\w", data)]
+            if tags:
+                at = rng.choice(tags)
+                end = data.find(b">", at)
+                del data[at : end + 1]
+        members[part] = bytes(data)
+
+    patch_zip(path, change)
+    return path
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_damage_makes_check_print_a_traceback(bases: Bases, tmp_path: Path, seed: int) -> None:
+    path = _damaged(bases.raw, tmp_path, seed)
+    before = digest(path)
+    res = run("check", str(path), "--lang", "en")
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
+    assert len(res.output) < 20_000
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("command", ["check", "score", "build"])
+@pytest.mark.parametrize("cell", range(len(HOSTILE_CELLS)))
+def test_no_hostile_cell_makes_a_command_print_a_traceback(
+    bases: Bases, tmp_path: Path, command: str, cell: int
+) -> None:
+    path = tmp_path / "hostile.xlsx"
+    _xml_edit("raw", "IIT", {rb"</sheetData>": b'<row r="7">' + HOSTILE_CELLS[cell] + b"</row></sheetData>"})(
+        path, bases
+    )
+    before = digest(path)
+    out = tmp_path / "out"
+    res = run(command, str(path), "--lang", "en", *(["-o", str(out), "--no-charts"] if command == "build" else []))
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
+    assert len(res.output) < 20_000 or (command == "score" and res.exit_code == 0)  # the JSON result itself
+    assert digest(path) == before
+    if command == "build":
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        assert written == ([] if res.exit_code else ["hostile-analysis.xlsx", "hostile-report.docx"])

@@ -79,9 +79,22 @@ def test_round_guessed_from_the_latest_progress_date() -> None:
     assert guess_round(first_half, 2566) == 6
     assert guess_round([*first_half, measure(status=DONE, date=date(2023, 4, 1))], 2566) == 12
     assert guess_round([measure(status=DONE)], 2566) == 12
+    # No date recorded: the report's own date decides.
+    assert guess_round([measure(status=DONE)], 2566, report_date=date(2022, 12, 4)) == 6
+    assert guess_round([measure(status=DONE)], 2566, report_date=date(2023, 9, 30)) == 12
+    assert guess_round(first_half, 2566, report_date=date(2023, 9, 30)) == 6  # a recorded date comes first
 
 
 def test_followup_item_found_by_its_title_in_the_method_file() -> None:
     assert followup_item(load(2565)) == "o43"
     assert followup_item(load(2566)) == "o43"
     assert followup_item(None) is None
+
+
+def test_followup_item_named_by_the_method_files_publication_table_comes_first() -> None:
+    import dataclasses
+
+    fw = load(2569)
+    assert fw.follow_up_item == "o26" and followup_item(fw) == "o26"
+    # The named item wins over the title search (which would find o26 here).
+    assert followup_item(dataclasses.replace(fw, follow_up_item="o25")) == "o25"

@@ -399,6 +399,15 @@ MEASURES_2570 = [
         "deadline": "มกราคม - มิถุนายน ๒๕๗๐",
         "target": "คะแนนตัวชี้วัดที่ ๗ และ EIT ไม่ต่ำกว่า ๘๕",
         "responsible": "กลุ่มอำนวยการ",
+        # Progress two months into FY2570, the first half's report still to come.
+        "result": EXAMPLE + "ทบทวนช่องทางเผยแพร่แล้ว เปิดกลุ่มไลน์ผู้บริหารสถานศึกษา และเผยแพร่ข่าวประจำเดือน"
+        "ตุลาคมและพฤศจิกายน ๒๕๖๙ แล้ว",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 30,
+        "evidence": "https://www.example-sesa.go.th/ita/2570/measure-1",
+        "progress_date": datetime(2026, 11, 30),
+        "problems": "ผู้รับบริการบางส่วนยังไม่ทราบช่องทางใหม่",
+        "suggestions": "แจ้งช่องทางผ่านหนังสือถึงสถานศึกษาทุกแห่ง",
     },
     {
         "kind": "จุดอ่อน",
@@ -408,6 +417,11 @@ MEASURES_2570 = [
         "deadline": "มกราคม - กันยายน ๒๕๗๐",
         "target": "ผู้รับบริการรับรู้ขั้นตอนและการปรับปรุงงานของสำนักงาน",
         "responsible": "ทุกกลุ่มงาน",
+        "result": EXAMPLE + "ประกาศขั้นตอนและระยะเวลาการให้บริการแล้ว ๓ จาก ๕ กลุ่มงาน",
+        "status": "อยู่ระหว่างดำเนินการ",
+        "percent": 40,
+        "evidence": "https://www.example-sesa.go.th/ita/2570/measure-2",
+        "progress_date": datetime(2026, 11, 27),
     },
     {
         "kind": "จุดอ่อน",
@@ -417,6 +431,10 @@ MEASURES_2570 = [
         "deadline": "มีนาคม ๒๕๗๐",
         "target": "เผยแพร่รายงานครบถ้วนภายในกรอบเวลา",
         "responsible": "กลุ่มนโยบายและแผน",
+        "result": EXAMPLE + "ยังไม่เริ่ม ตามแผนจะเริ่มรวบรวมข้อมูลจากทุกกลุ่มงานในเดือนมกราคม ๒๕๗๐",
+        "status": "ยังไม่ดำเนินการ",
+        "percent": 0,
+        "progress_date": datetime(2026, 11, 30),
     },
 ]
 

@@ -182,6 +182,26 @@ def page_number_format(section: Section, thai: bool) -> None:
         else:
             sect.append(pg)
     pg.set(qn("w:fmt"), "thaiNumbers" if thai else "decimal")
+    if thai:
+        _thai_page_numbers(section)
+
+
+def _thai_page_numbers(section: Section) -> None:
+    """Mark the runs of each footer paragraph holding a PAGE field as Thai (w:lang th-TH).
+
+    Word draws the number in Thai digits from ``pgNumType``. LibreOffice ignores that, and its PDF (pdf.py) draws
+    digits by their context: Thai where the text is Thai, so the field's runs say they are; a URL in the body
+    keeps its Arabic digits.
+    """
+    for paragraph in section.footer.paragraphs:
+        if "PAGE" not in paragraph._p.xml:
+            continue
+        for run in paragraph._p.iter(qn("w:r")):
+            rpr = run.get_or_add_rPr()
+            lang = _child(rpr, "w:lang")
+            lang.set(qn("w:val"), "th-TH")  # type: ignore[attr-defined]
+            lang.set(qn("w:bidi"), "th-TH")  # type: ignore[attr-defined]
+            _order_rpr(rpr)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:

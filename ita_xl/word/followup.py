@@ -85,7 +85,7 @@ def build_followup(result: Result, measures: Sequence[Measure], options: Followu
     doc, texts = ctx.doc, ctx.texts
     year = measures_year(result)
     shown = tuple(measures) if options.problems else strip_problems(measures)
-    round_months = options.round or guess_round(shown, year)
+    round_months = options.round or guess_round(shown, year, options.report_date or date.today())
     fu = Followup(shown, summarise(shown), round_months, options)
     ctx.values.update(_round_values(ctx, fu, year))
     fu.values = dict(ctx.values)

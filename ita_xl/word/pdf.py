@@ -17,12 +17,17 @@ from ita_xl.errors import OutputError, Where
 
 ENV_SOFFICE = "ITA_XL_SOFFICE"  # a LibreOffice program the user names, tried first
 
-# CTLTextNumerals 2 = "System": digits drawn as the locale's (th-TH: Thai digits), page numbers included.
+# CTLTextNumerals, how LibreOffice draws digits: 2 = "System", every digit in the locale's (th-TH: Thai) form, page
+# numbers included; 3 = "Context", digits in the form of the text they are in (Thai in Thai text and in a footer whose
+# runs are marked th-TH, Arabic in a URL). Context is right for a document with Arabic digits to keep (the follow-up
+# report's evidence links), but LibreOffice (7.4 here) draws the footer's page numbers in Arabic with it as soon as the
+# document holds a TOC field (seen in renders), so the analysis report, which has a TOC and no Arabic digits, uses 2.
+NUMERALS_SYSTEM, NUMERALS_CONTEXT = 2, 3
 _THAI_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>th-TH</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/I18N/CTL"><prop oor:name="CTLTextNumerals" oor:op="fuse"><value>2</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/I18N/CTL"><prop oor:name="CTLTextNumerals" oor:op="fuse"><value>{numerals}</value></prop></item>
 </oor:items>
 """
 
@@ -101,12 +106,12 @@ def missing_soffice(docx: Path) -> OutputError:
     )
 
 
-def write_profile(profile: Path, thai_digits: bool) -> None:
+def write_profile(profile: Path, thai_digits: bool, numerals: int = NUMERALS_SYSTEM) -> None:
     """Prepare a fresh LibreOffice profile folder; with ``thai_digits`` it draws page numbers in Thai digits."""
     user = profile / "user"
     user.mkdir(parents=True, exist_ok=True)
     if thai_digits:
-        (user / "registrymodifications.xcu").write_text(_THAI_PROFILE, encoding="utf-8")
+        (user / "registrymodifications.xcu").write_text(_THAI_PROFILE.format(numerals=numerals), encoding="utf-8")
 
 
 def soffice_pdf(soffice: str, docx: Path, profile: Path, timeout: float = 180) -> bytes:
@@ -151,7 +156,9 @@ def soffice_pdf(soffice: str, docx: Path, profile: Path, timeout: float = 180) -
     return out.read_bytes()
 
 
-def convert_to_pdf(docx: Path, pdf: Path, thai_digits: bool = False, timeout: float = 180) -> None:
+def convert_to_pdf(
+    docx: Path, pdf: Path, thai_digits: bool = False, timeout: float = 180, numerals: int = NUMERALS_SYSTEM
+) -> None:
     """Write ``pdf`` from ``docx`` with LibreOffice as it is (one pass, fields as written), in its own profile.
 
     Raises OutputError when LibreOffice is missing, fails, times out, or leaves no PDF.
@@ -165,5 +172,5 @@ def convert_to_pdf(docx: Path, pdf: Path, thai_digits: bool = False, timeout: fl
         work = Path(tmp)
         src = work / "document.docx"
         shutil.copyfile(docx, src)
-        write_profile(work / "profile", thai_digits)
+        write_profile(work / "profile", thai_digits, numerals)
         pdf.write_bytes(soffice_pdf(soffice, src, work / "profile", timeout))

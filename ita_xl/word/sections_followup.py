@@ -163,7 +163,9 @@ def next_steps(ctx: Ctx, fu: Followup) -> None:
     ctx.heading(ctx.t("followup.next.heading"))
     s = fu.summary
     all_done = s.total > 0 and s.counts[STATUSES[0]] == s.total
-    ctx.para(ctx.t(f"followup.next.round_{fu.round}" + ("_done" if all_done else "")))
+    # What comes next, the date and the signature stay on one page: a signature is never on a page of its own.
+    what_next = ctx.para(ctx.t(f"followup.next.round_{fu.round}" + ("_done" if all_done else "")))
+    what_next.paragraph_format.keep_with_next = True
 
 
 def write(ctx: Ctx, fu: Followup) -> None:
@@ -174,6 +176,7 @@ def write(ctx: Ctx, fu: Followup) -> None:
     details(ctx, fu)
     problems(ctx, fu)
     next_steps(ctx, fu)
-    ctx.blank()
-    ctx.para(ctx.t("followup.sign.reported"), st.CENTER).paragraph_format.left_indent = Cm(6)
+    ctx.blank().paragraph_format.keep_with_next = True
+    reported = ctx.para(ctx.t("followup.sign.reported"), st.CENTER).paragraph_format
+    reported.left_indent, reported.keep_with_next = Cm(6), True
     signature(ctx)

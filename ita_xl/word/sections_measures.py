@@ -104,7 +104,7 @@ def signature(ctx: Ctx) -> None:
     """Write the signature block: the head's name and title, and the office when the title does not name it."""
     o = ctx.result.office
     for _ in range(2):
-        ctx.blank()
+        ctx.blank().paragraph_format.keep_with_next = True  # the space above goes with the block, not alone
     lines = [ctx.t("sign.signed"), "", ctx.t("sign.name", head_name=o.head_name or ctx.texts["sign.blank_name"])]
     title = str(ctx.values["head_title"])
     lines.append(ctx.d(title))

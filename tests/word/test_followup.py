@@ -154,3 +154,14 @@ def test_arabic_digits_when_the_office_chose_them(tmp_path: Path) -> None:
     text = build(score(load(2565), data), tmp_path, round=12)
     assert "รอบ 12 เดือน (1 ตุลาคม 2565 – 30 กันยายน 2566)" in text
     assert not any(ch in text for ch in "๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_what_comes_next_the_date_and_the_signature_stay_on_one_page(result: Result, tmp_path: Path) -> None:
+    build(result, tmp_path)
+    paragraphs = docx.Document(str(tmp_path / "f.docx")).paragraphs
+    heading = max(n for n, p in enumerate(paragraphs) if p.text.startswith("๕."))
+    block = paragraphs[heading:-1]
+    assert any(p.text.startswith("รายงาน ณ วันที่") for p in block)
+    assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next for p in block), [
+        p.text for p in block if not p.paragraph_format.keep_with_next
+    ]

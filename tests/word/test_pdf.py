@@ -68,6 +68,10 @@ def test_profile_asks_for_thai_digits_only_when_the_office_uses_them(tmp_path: P
     pdf.write_profile(tmp_path / "th", True)
     xcu = (tmp_path / "th" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
     assert "CTLTextNumerals" in xcu and "<value>2</value>" in xcu and "th-TH" in xcu
+    pdf.write_profile(tmp_path / "context", True, pdf.NUMERALS_CONTEXT)
+    assert "<value>3</value>" in (tmp_path / "context" / "user" / "registrymodifications.xcu").read_text(
+        encoding="utf-8"
+    )
     pdf.write_profile(tmp_path / "en", False)
     assert not (tmp_path / "en" / "user" / "registrymodifications.xcu").exists()
 

@@ -24,8 +24,9 @@ _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?f\b[^>]*>([^<]*HYPERLINK[^<]*)</(?:\w+:)?f>",
     re.S | re.I,
 )
-# HYPERLINK's first argument: a text in quotes (a doubled quote stands for one), or a reference to a cell.
-_FIRST_TEXT = re.compile(r'^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.I)
+# HYPERLINK's first argument: a text in quotes (a doubled quote stands for one), or a reference to a cell; an
+# address built by a formula ("https://..."&A1) is not followed, and the cell's text is read as it shows.
+_FIRST_TEXT = re.compile(r'^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*"((?:[^"]|"")*)"\s*[,;)]', re.I)
 _FIRST_REF = re.compile(r"^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*\$?([A-Z]{1,3})\$?([0-9]{1,7})\s*[,;)]", re.I)
 MAX_RANGE_CELLS = 100_000  # one hyperlink may cover a range; never expand more cells than a sheet could hold
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import MAX_FIELD, MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
@@ -114,7 +114,10 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
         entries[code] = OitEntry(code, published, url, note)
-        rows_out.append(OitRow(code, clean_text(get("title")), sub, ref))
+        title = clean_text(get("title"))
+        if "title" in cols and rd.too_long(sheet, cell_name(r, cols["title"]), title, MAX_FIELD):
+            title = title[:MAX_FIELD]
+        rows_out.append(OitRow(code, title, sub, ref))
     if not any(e.published is not None for e in entries.values()):
         return {}, []
     return entries, rows_out

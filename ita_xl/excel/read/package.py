@@ -10,6 +10,7 @@ from pathlib import Path
 from ita_xl.errors import InputError, Where
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODF_MIME = b"application/vnd.oasis.opendocument"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -47,6 +48,21 @@ def _fail(path: Path, th: str, en: str) -> InputError:
     return InputError(th, en, Where(str(path)))
 
 
+def _ods(path: Path) -> InputError:
+    return _fail(
+        path,
+        "เป็นไฟล์ OpenDocument (.ods) ซึ่ง ita-xl อ่านไม่ได้; เปิดไฟล์ใน LibreOffice Calc แล้วเลือก ไฟล์ > บันทึกเป็น "
+        "(File > Save As) ชนิดไฟล์ Excel 2007-365 (.xlsx) แล้วใช้ไฟล์ .xlsx นั้น",
+        "is an OpenDocument spreadsheet (.ods), which ita-xl cannot read; open it in LibreOffice Calc, choose "
+        "File > Save As, file type Excel 2007-365 (.xlsx), and use that .xlsx file",
+    )
+
+
+def _start(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(4096)
+
+
 def check_package(path: Path, limits: Limits = LIMITS) -> Package:
     """Return what was learned about ``path``; raise InputError when it is not a readable, sane .xlsx."""
     if not path.exists():
@@ -80,6 +96,8 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
             f"cannot open the file ({exc.strerror}); it may be locked by another program: close it and try again",
         ) from None
     if not head.startswith(ZIP_MAGIC):
+        if head.startswith(b"<?xml") and ODF_MIME.replace(b"application/", b"") in _start(path):
+            raise _ods(path)  # a flat OpenDocument file (.fods)
         raise _fail(
             path,
             "ไม่ใช่ไฟล์ Excel (.xlsx) (อาจเป็นไฟล์ CSV หรือไฟล์อื่นที่เปลี่ยนชื่อ); เปิดใน Excel แล้วบันทึกเป็น .xlsx",
@@ -90,6 +108,8 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             _check_sizes(path, infos, limits)
+            if "mimetype" in names and zf.read("mimetype").startswith(ODF_MIME):
+                raise _ods(path)
             if "word/document.xml" in names:
                 raise _fail(
                     path,

@@ -93,6 +93,18 @@ def survey_data(rd: WorkbookReader, fw: Framework, tool: str) -> SurveyData | No
             kept.append(r)
             table.append(cells)
     respondents = len(kept)
+    for first, copy, length in repeated_blocks(table):
+        a, b = kept[first] + 1, kept[first + length - 1] + 1
+        c, d = kept[copy] + 1, kept[copy + length - 1] + 1
+        rd.add(
+            "warning",
+            "repeated-rows",
+            f"แถว {c}-{d} มีคำตอบเหมือนแถว {a}-{b} ทุกช่องและเรียงตามลำดับเดียวกัน ({length} คน อาจวางข้อมูลซ้ำสองครั้ง); "
+            "คะแนนนับผู้ตอบเหล่านี้สองครั้ง ให้ลบแถวที่ซ้ำ ถ้าเป็นผู้ตอบคนละคนจริงไม่ต้องแก้",
+            f"rows {c}-{d} repeat rows {a}-{b} answer for answer, in the same order ({length} respondents pasted "
+            "twice?); the scores count them twice: delete the copy, or leave it if they really are other respondents",
+            f"{sheet}!{cell_name(kept[copy], 0)}",
+        )
     # Column by column: each answer is one dictionary look-up of its exact label (a dropdown choice).
     columns: dict[str, list[int | None]] = {}
     misses: list[tuple[int, int, str, int]] = []  # (row, column, code, index) of cells that need a closer look
@@ -117,6 +129,34 @@ def survey_data(rd: WorkbookReader, fw: Framework, tool: str) -> SurveyData | No
     if respondents == 0:
         return None
     return SurveyData(tool, respondents, columns)
+
+
+MIN_BLOCK = 3  # consecutive respondents; three varied rows repeated in order do not happen by chance
+
+
+def repeated_blocks(table: list[tuple[Any, ...]]) -> list[tuple[int, int, int]]:
+    """Return (first, copy, length) for each run of at least MIN_BLOCK rows that a later run repeats row for row.
+
+    A run of identical rows (everyone chose the best answer throughout) is not a copy: a block must hold two
+    different rows.
+    """
+    seen: dict[tuple[Any, ...], int] = {}
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i + MIN_BLOCK <= len(table):
+        key = tuple(table[i : i + MIN_BLOCK])
+        if len(set(key)) > 1:
+            j = seen.get(key)
+            if j is not None and j + MIN_BLOCK <= i:
+                length = MIN_BLOCK
+                while i + length < len(table) and j + length < i and table[i + length] == table[j + length]:
+                    length += 1
+                found.append((j, i, length))
+                i += length
+                continue
+            seen.setdefault(key, i)
+        i += 1
+    return found
 
 
 def survey_answer(

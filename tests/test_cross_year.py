@@ -97,3 +97,10 @@ def test_a_past_rating_year_without_its_indicators_says_what_the_total_tells(tmp
     doc = docx.Document(str(tmp_path / "out" / "o-report.docx"))
     table = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("ปีงบประมาณ"))
     assert [c.text for c in table.rows[1].cells][2] == "ผ่าน ขึ้นไป"  # ผ่านดี needs tool scores not given
+
+
+def test_appendix_of_a_rating_year_gives_the_total_its_label(built: dict[str, Any]) -> None:
+    doc = docx.Document(str(built["report"]))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "รายการ")
+    total = [c.text for c in table.rows[1].cells]
+    assert total[1:] == ["๙๗.๕๐", "ผ่านดีเยี่ยม"]  # not the AA-F grade of the indicators

@@ -29,11 +29,11 @@ def _rows(ctx: Ctx, given: bool) -> list[list[str]]:
     r, fw = ctx.result, ctx.fw
     rows: list[list[str]] = []
 
-    def add(label: str, ls: LevelScore | None) -> None:
+    def add(label: str, ls: LevelScore | None, level: str = "") -> None:
         if ls is not None and (ls.given or not given):
-            rows.append([ctx.d(label), ctx.score(ls.shown), ls.grade])
+            rows.append([ctx.d(label), ctx.score(ls.shown), level or ls.grade])
 
-    add(ctx.texts["appendix.total"], r.total)
+    add(ctx.texts["appendix.total"], r.total, r.rating.label if r.rating else "")  # FY2567+: the rating label
     for code, tool in fw.tools.items():
         add(ctx.texts.fmt("appendix.tool", tool=code, tool_name=tool.name), r.tools.get(code))
     for code, ind in fw.indicators.items():
@@ -42,7 +42,7 @@ def _rows(ctx: Ctx, given: bool) -> list[list[str]]:
             add(ctx.texts.fmt("appendix.sub", code=sub, name=fw.subindicators[sub].name), r.subindicators.get(sub))
     if given:
         for code, item in fw.items.items():
-            add(ctx.texts.fmt("appendix.item", code=code, title=item.title), r.items.get(code))
+            add(ctx.texts.fmt("appendix.item", code=fw.printed(code), title=item.title), r.items.get(code))
     return rows
 
 

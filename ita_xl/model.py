@@ -199,6 +199,7 @@ class OfficeInfo:
     rank: int | None = None
     rank_of: int | None = None
     thai_digits: bool = True
+    attachments: str = ""  # the documents the office attaches in the appendix, separated by ";" or lines
 
 
 @dataclass(frozen=True)

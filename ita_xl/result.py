@@ -15,6 +15,17 @@ UP, DOWN, SAME = "เพิ่มขึ้น", "ลดลง", "คงที่
 
 
 @dataclass(frozen=True)
+class Mismatch:
+    """An entered score that disagrees with its own entered parts: the code, its label, both values (2 places)."""
+
+    code: str
+    label: str  # "คะแนน IIT", "ตัวชี้วัดที่ 9"
+    given: Decimal
+    computed: Decimal
+    parts: tuple[str, ...]  # the codes of the parts
+
+
+@dataclass(frozen=True)
 class LevelScore:
     """A score at one level (total, tool, indicator, sub-indicator, item) with its grade."""
 
@@ -144,6 +155,7 @@ class Result:
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     rating: Rating | None = None
+    mismatches: tuple[Mismatch, ...] = ()  # entered scores that disagree with their entered parts
     group: Group | None = None  # the roll-up's group, beside the national figures the office entered
 
     def level(self, code: str) -> LevelScore | None:

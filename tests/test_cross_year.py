@@ -70,7 +70,7 @@ def test_report_compares_with_earlier_years(built: dict[str, Any]) -> None:
     assert rows[0][4] == "-" and rows[1][3] == "ลดลง"
     text = "\n".join(p.text for p in doc.paragraphs).replace("\xa0", " ")
     assert thai_digits("ผลการประเมินปีงบประมาณ พ.ศ. 2568 มีจุดอ่อน") in text  # last year's indicators followed up
-    loop = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("ตัวชี้วัด (จุดอ่อนปี"))
+    loop = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("ตัวชี้วัด\n(จุดอ่อนปี"))
     first = [c.text.replace("\xa0", " ") for c in loop.rows[1].cells]
     assert first[:3] == ["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๘.๐๐", "๙๗.๐๐"]
 

@@ -305,10 +305,16 @@ def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
     ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
 
 
+def invisible_year_and_date(wb: openpyxl.Workbook) -> None:
+    set_office(wb, "year", "\ufeff2566")
+    set_office(wb, "report_date", "10/4/2566\u200b")
+
+
 CASES += [
     Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
     Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
     Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case("invisible-year-and-date", edited("raw", invisible_year_and_date), 0, "", same_scores=True),
     Case(
         "invisible-score",
         edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),

@@ -163,8 +163,35 @@ def indicators(ctx: Ctx) -> None:
             rows.append(_row(ctx, "", ctx.d(f"{sub} {ctx.fw.subindicators[sub].name}"), r.subindicators.get(sub)))
     headers = [ctx.t(f"results.indicator_columns.{k}") for k in ("code", "name", "score", "grade", "note")]
     add_table(ctx.doc, headers, rows, ctx.text_width_cm(), TABLE_STYLES, center=(0, 2, 3, 4), size_pt=ctx.size)
+    mismatches(ctx)
     ctx.blank()
     legend(ctx)
+
+
+def mismatches(ctx: Ctx) -> None:
+    """Say, under the indicator table, which entered scores differ from their entered parts (never silently)."""
+    found = ctx.result.mismatches
+    if not found:
+        return
+    from ita_xl.measures import join_thai
+
+    fw = ctx.fw
+    items = []
+    for m in found:
+        if all(c in fw.indicators for c in m.parts):
+            parts = ctx.texts.fmt("common.indicator_word") + "ที่ " + code_range(m.parts)
+        elif all(c in fw.subindicators for c in m.parts):
+            parts = ctx.texts.fmt("common.sub_word") + "ที่ " + code_range(m.parts)
+        else:
+            parts = ", ".join(m.parts)
+        values = {"label": m.label, "given": ctx.score(m.given), "computed": ctx.score(m.computed), "parts": parts}
+        items.append(ctx.texts.fmt("results.mismatch_item", **values))
+    ctx.para(ctx.t("results.mismatch", items=join_thai(items, ctx.texts)), st.TABLE_TEXT)
+
+
+def code_range(codes: tuple[str, ...]) -> str:
+    """Return "1 – 5" for consecutive codes, else the codes joined with commas."""
+    return f"{codes[0]} – {codes[-1]}" if len(codes) > 2 else " และ ".join(codes)
 
 
 def _row(ctx: Ctx, code: str, name: str, ls: LevelScore | None) -> list[str]:

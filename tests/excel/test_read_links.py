@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from ita_xl.cli import cli
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read import read_office
+from ita_xl.excel.read.links import MAX_LINKED_CELLS, sheet_links
 from tests.excel import FIRST, codes, mark_oit, row_of, save, template
 from tests.test_bad_inputs import make_raw, patch_zip, sheet_part
 from tests.word.test_followup import text_of
@@ -188,3 +189,32 @@ def test_build_shows_the_address_in_the_analysis_workbook(tmp_path: Path) -> Non
     assert {f"https://example.go.th/linked/{c}" for c in ("o1", "o2", "o3", "o4")} <= shown
     assert CLICK not in shown
     assert path.read_bytes() == before
+
+
+def test_links_over_many_ranges_are_bounded_and_hide_no_other_link(tmp_path: Path) -> None:
+    """A crafted sheet: thousands of hyperlinks over the whole sheet, and one real link after them."""
+    wb = oit_workbook(tmp_path)
+    cell = url_cell(wb, "o1")
+    cell.value = CLICK
+    cell.hyperlink = "https://example.go.th/real"
+    path = save(wb, tmp_path / "huge.xlsx")
+    url_rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+    def flood(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = sheet_part(zf, S.OIT)
+        rels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+        # 50 ranges of 15,000 cells each over column A: 750,000 cells if every one were kept.
+        many = "".join(f'<hyperlink ref="A{n}:A{n + 14999}" r:id="rIdHuge"/>' for n in range(1, 51))
+        members[part] = members[part].replace(b"<hyperlinks>", f"<hyperlinks>{many}".encode())
+        members[rels] = members[rels].replace(
+            b"</Relationships>",
+            f'<Relationship Id="rIdHuge" Type="{url_rel}" Target="https://example.go.th/huge" '
+            'TargetMode="External"/></Relationships>'.encode(),
+        )
+
+    patch_zip(path, flood)
+    assert len(sheet_links(path, S.OIT)) <= MAX_LINKED_CELLS
+    reading = read_office(path)
+    assert reading.data.oit["o1"].url == "https://example.go.th/real"
+    # o2's row also lies under a range on column A, but the URL typed in its own cell is what counts.
+    assert reading.data.oit["o2"].url == "https://example.go.th/ita/o2"

@@ -75,7 +75,7 @@ def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
     assert len(charts) == 2
     texts = [t for c in charts for t in re.findall(r"<a:t>([^<]*)</a:t>|<c:v>([^<0-9][^<]*)</c:v>", c)]
     words = [w for pair in texts for w in pair if w]
-    assert "จำนวนหน่วยงานตามระดับผลการประเมิน" in words and "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน" in words
+    assert "จำนวนหน่วยงานตามระดับผลการประเมิน" in words and "ค่าเฉลี่ยรายตัวชี้วัดของกลุ่ม" in words
     assert not [w for w in words if re.fullmatch(r"[A-Za-z ]+", w) and w not in {"AA", "A", "B", "C", "D", "E", "F"}]
 
 

@@ -90,6 +90,9 @@ def test_group_is_named_and_the_national_mean_the_office_entered_stays(district:
     assert rows[1][0] == f"กลุ่มหน่วยงานที่สรุป: {GROUP}"
     labels = {r[0]: r[1] for r in rows}
     assert abs(labels[f"ค่าเฉลี่ยของกลุ่ม ({GROUP})"] - 94.8) < 0.005
+    book = openpyxl.load_workbook(summary)
+    for ws in book.worksheets[:3]:  # every printed page names the group and year on top
+        assert ws.oddHeader.right.text == f"{GROUP} ปีงบประมาณ 2565", ws.title
     text = report_text(report)
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๕" in text and f"กลุ่มหน่วยงานที่สรุป: {GROUP}" in text
     assert "คะแนนเฉลี่ยของกลุ่มร้อยละ ๙๔.๘๐" in text and "ไม่ใช่คะแนนเฉลี่ยหรือลำดับระดับประเทศ" in text

@@ -9,7 +9,15 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.decimals import quantize
-from ita_xl.excel.xlsx_style import ROW_HEIGHT, WORKBOOK_OPTIONS, clean, freeze_header, print_pages
+from ita_xl.excel.xlsx_style import (
+    FONT,
+    PAGE_HEADER,
+    ROW_HEIGHT,
+    WORKBOOK_OPTIONS,
+    clean,
+    freeze_header,
+    print_pages,
+)
 from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
 from ita_xl.rollup_feed import KEY_HEADERS, KEY_SHEET
 from ita_xl.rollup_inputs import OUTPUT_PROPERTY
@@ -23,10 +31,12 @@ CHART_TITLE_FONT = {"name": "Tahoma", "size": 12}
 CHART_AXIS_FONT = {"name": "Tahoma", "size": 10}
 
 
-def _page(ws: Worksheet, landscape: bool) -> None:
-    """Give ``ws`` rows tall enough for Thai text and an A4 print setup."""
+def _page(ws: Worksheet, landscape: bool, covers: str = "") -> None:
+    """Give ``ws`` rows tall enough for Thai text and an A4 print setup, naming what the roll-up covers on top."""
     ws.set_default_row(ROW_HEIGHT)
     print_pages(ws, landscape)
+    if covers:  # every printed page says which group and year its figures are of
+        ws.set_header(f'{PAGE_HEADER}&R&"{FONT},Regular"&12{covers.replace("&", "&&")}', {"margin": 0.3})
 
 
 def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:
@@ -34,6 +44,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     year = rollup.year
     group = rollup.group_name
+    covers = f"{clean(group)} ปีงบประมาณ {year}" if year else clean(group)
     wb.set_properties({"title": f"ITA roll-up {year or ''}".strip(), "subject": group, "comments": "ita-xl"})
     wb.set_custom_property(OUTPUT_PROPERTY, "rollup")  # a later roll-up of the same folder skips this file
     head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "valign": "top"})
@@ -48,7 +59,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
     last = n  # last data row (0-based), data rows 1..n
 
     ws = wb.add_worksheet(RANK_SHEET)
-    _page(ws, landscape=True)
+    _page(ws, landscape=True, covers=covers)
     freeze_header(ws, 1, 2)
     for c, h in enumerate(RANK_HEADERS):
         ws.write_string(0, c, h, head)
@@ -84,7 +95,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
 
     codes = list(rollup.indicator_means()) or [str(i) for i in range(1, 11)]
     wi = wb.add_worksheet("รายตัวชี้วัด")
-    _page(wi, landscape=True)
+    _page(wi, landscape=True, covers=covers)
     freeze_header(wi, 1, 2)
     wi.write_string(0, 0, "ลำดับ", head)
     wi.write_string(0, 1, "หน่วยงาน", head)
@@ -130,7 +141,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
             )
 
     ss = wb.add_worksheet("สรุป")
-    _page(ss, landscape=False)  # tall: the tables, the charts beside them
+    _page(ss, landscape=False, covers=covers)  # tall: the tables, the charts beside them
     ss.set_column(0, 0, 45)
     ss.set_column(1, 2, 14)
     title = "สรุปผลการประเมินคุณธรรมและความโปร่งใสของหน่วยงานในสังกัด"
@@ -211,7 +222,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
                 "fill": {"color": "#70AD47"},
             }
         )
-        ind_chart.set_title({"name": "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน", "name_font": CHART_TITLE_FONT})
+        ind_chart.set_title({"name": "ค่าเฉลี่ยรายตัวชี้วัดของกลุ่ม", "name_font": CHART_TITLE_FONT})
         ind_chart.set_x_axis({"name": "ตัวชี้วัด", "name_font": CHART_AXIS_FONT})
         ind_chart.set_y_axis({"min": 0, "max": 100})
         ind_chart.set_legend({"none": True})

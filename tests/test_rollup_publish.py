@@ -216,6 +216,20 @@ def test_rank_follows_the_office_code_when_the_file_changed(tmp_path: Path) -> N
     res = run("build", str(edited), "--rollup", str(summary), "-o", str(tmp_path / "out"), "--no-charts")
     assert res.exit_code == 0, res.output
     assert "ลำดับที่ ๒ จาก ๒ หน่วยงานของกลุ่ม" in report_text(tmp_path / "out" / "renamed-report.docx")
+    # Two workbooks that give the same code are both ranked, and named in a warning.
+    office(src, "c.xlsx", "สพป.ค", 90.0, code="1234567890")
+    res = run("rollup", str(src), "-o", str(tmp_path / "t.xlsx"))
+    assert f'รหัสหน่วยงานซ้ำกัน "1234567890" ในไฟล์ {src / "a.xlsx"}, {src / "c.xlsx"}' in res.output
+    # A roll-up written before the hidden key sheet existed still gives the rank, found by the file's name.
+    import ita_xl.excel.rollup_book
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ita_xl.excel.rollup_book, "_keys", lambda wb, rollup: None)
+        assert run("rollup", str(src / "a.xlsx"), str(src / "b.xlsx"), "-o", str(tmp_path / "old.xlsx")).exit_code == 0
+    assert "ita-xl" not in openpyxl.load_workbook(tmp_path / "old.xlsx").sheetnames
+    res = run("build", str(src / "a.xlsx"), "--rollup", str(tmp_path / "old.xlsx"), "-o", str(tmp_path / "o2"))
+    assert res.exit_code == 0, res.output
+    assert "ลำดับที่ ๑ จาก ๒ หน่วยงานของกลุ่ม" in report_text(tmp_path / "o2" / "a-report.docx")
     # An office that is in no way in the roll-up gets the group's mean without a rank, and a warning.
     stranger = office(tmp_path / "later", "stranger.xlsx", "สพป.ก", 96.5)
     res = run("build", str(stranger), "--rollup", str(summary), "-o", str(tmp_path / "out"), "--no-charts")
@@ -260,6 +274,8 @@ def test_outputs_are_checked_before_any_work(district: Path, tmp_path: Path, mon
 def test_own_outputs_and_lock_files_are_never_read(district: Path, tmp_path: Path) -> None:
     src = tmp_path / "in"
     shutil.copytree(district, src)
+    assert run("build", str(src / "west.xlsx"), "-o", str(tmp_path / "built"), "--no-charts").exit_code == 0
+    shutil.copy(tmp_path / "built" / "west-analysis.xlsx", src / "west-copy.xlsx")  # an analysis workbook, renamed
     first = run("rollup", str(src), "-o", str(src / "summary.xlsx"), "--report", str(src / "summary.docx"))
     assert first.exit_code == 0, first.output
     shutil.copy(src / "summary.xlsx", src / "renamed-summary.xlsx")  # found by its mark, not its name
@@ -270,7 +286,8 @@ def test_own_outputs_and_lock_files_are_never_read(district: Path, tmp_path: Pat
     assert f"skipped: {src / 'renamed-summary.xlsx'}: a file ita-xl wrote (rollup)" in again.output
     assert f"skipped: {src / 'summary.xlsx'}: a file ita-xl wrote (rollup)" in again.output
     assert f"skipped: {lock}: a lock file of Excel" in again.output
-    assert "3 offices, 0 failed, 3 skipped" in again.output
+    assert f"skipped: {src / 'west-copy.xlsx'}: a file ita-xl wrote (analysis)" in again.output
+    assert "3 offices, 0 failed, 4 skipped" in again.output
     assert len([r for r in sheet_rows(src / "summary.xlsx", "อันดับ") if isinstance(r[0], int)]) == 3
 
 

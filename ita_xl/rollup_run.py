@@ -70,11 +70,12 @@ def run_rollup(request: RollupRequest, lang: str = "th", echo: Callable[[str], N
     shown = f"{mean_total:.2f}" if mean_total is not None else "-"
     year_shown = str(summary.year or "-")
     offices, failed, skipped = len(summary.offices), len(summary.failed), len(summary.skipped)
+    group_en = summary.name or f"the {offices} offices of this roll-up"  # the documents' default name is Thai
     echo(
         f"สรุป: {summary.group_name} ปีงบประมาณ {year_shown}: {offices} หน่วยงาน, ไม่สำเร็จ {failed}, "
         f"ข้าม {skipped}, ค่าเฉลี่ยของกลุ่ม {shown}"
         if th
-        else f"summary: {summary.group_name}, FY{year_shown}: {offices} offices, {failed} failed, {skipped} skipped, "
+        else f"summary: {group_en}, FY{year_shown}: {offices} offices, {failed} failed, {skipped} skipped, "
         f"group mean {shown}"
     )
     return 1 if summary.failed else 0

@@ -351,4 +351,4 @@ def test_rollup_shows_progress_on_a_terminal_and_speaks_english(
     failed = [line for line in said if line.startswith("failed:")]
     assert len(failed) == 1 and "broken.xlsx" in failed[0]
     assert not re.search("[\u0e00-\u0e7f]", failed[0]), failed[0]  # no Thai in the English failure line
-    assert said[-1].startswith("summary: หน่วยงาน ๓ แห่งในการสรุปผลนี้, FY2565: 3 offices, 1 failed, 0 skipped")
+    assert said[-1].startswith("summary: the 3 offices of this roll-up, FY2565: 3 offices, 1 failed, 0 skipped")

@@ -69,7 +69,7 @@ def unique_stems(files: list[Path], out_dir: Path | None) -> list[str]:
     return stems
 
 
-def _progress_bar(total: int) -> ProgressBar[str]:
+def progress_bar(total: int) -> ProgressBar[str]:
     """Return a progress bar over ``total`` files on stderr, shown only for several files on a terminal."""
     import click
 
@@ -96,7 +96,7 @@ def run_batch(
     stems = unique_stems(files, options.out_dir)
     outcomes: list[BuildOutcome] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    with _progress_bar(len(files)) as bar:
+    with progress_bar(len(files)) as bar:
         if workers == 1:
             for f, stem in zip(files, stems, strict=True):
                 bar.current_item = f.name  # the file being built, shown before it is done

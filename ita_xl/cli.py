@@ -164,15 +164,16 @@ def check(workbook: str, year: int | None, framework_path: str | None, lang: str
 
 @cli.command()
 @click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default=None)
 @YEAR
 @FRAMEWORK
 @LANG
 @DEBUG
 @guarded
-def score(workbook: str, year: int | None, framework_path: str | None, lang: str, debug: bool) -> None:
-    """Print the scores of a filled workbook as JSON on standard output."""
+def score(workbook: str, out: str | None, year: int | None, framework_path: str | None, lang: str, debug: bool) -> None:
+    """Print the scores of a filled workbook as JSON on standard output, or write them to -o FILE (UTF-8)."""
     from ita_xl.pipeline import evaluate
-    from ita_xl.result import to_json
+    from ita_xl.result import score_json
 
     ev = evaluate(Path(workbook), resolve_framework(year, framework_path), year)
     for f in ev.result.findings:
@@ -183,7 +184,15 @@ def score(workbook: str, year: int | None, framework_path: str | None, lang: str
         )
     if ev.errors:
         sys.exit(1)
-    click.echo(to_json(ev.result))
+    text = score_json(ev.result, Path(workbook))
+    if out is None:
+        click.echo(text)
+        return
+    from ita_xl.safeio import atomic_output
+
+    with atomic_output(Path(out), protect=(Path(workbook),)) as tmp:
+        tmp.write_text(text + "\n", encoding="utf-8")
+    say(("เขียนแล้ว: " if lang == "th" else "wrote: ") + out)
 
 
 @cli.command()
@@ -242,6 +251,8 @@ def build(
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False), required=True)
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--name", "group_name", default="")
+@YEAR
 @click.option("--no-charts", is_flag=True)
 @click.option("-j", "--jobs", type=int, default=None)
 @LANG
@@ -251,47 +262,26 @@ def rollup(
     inputs: tuple[str, ...],
     out: str,
     report_path: str | None,
+    group_name: str,
+    year: int | None,
     no_charts: bool,
     jobs: int | None,
     lang: str,
     debug: bool,
 ) -> None:
-    """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`)."""
-    from ita_xl import framework as fwmod
-    from ita_xl.batch import collect_inputs
-    from ita_xl.excel.rollup_book import write_rollup_workbook
-    from ita_xl.rollup import collect
-    from ita_xl.safeio import staged_outputs
+    """Rank many offices of one year and sum them up as a group (workbooks or JSON from `ita-xl score`)."""
+    from ita_xl.rollup_run import RollupRequest, run_rollup
 
-    paths = collect_inputs([Path(p) for p in inputs], suffixes=(".xlsx", ".xlsm", ".xls", ".json"))
-    target = Path(out)
-    if target.suffix.lower() != ".xlsx":
-        raise UsageError("ไฟล์สรุปต้องลงท้ายด้วย .xlsx", "the summary file name must end in .xlsx")
-    summary = collect(paths, jobs=jobs)
-    outputs = [target, *([Path(report_path)] if report_path else [])]
-    with staged_outputs(tuple(paths)) as stage:  # one run, one outcome: both files or neither
-        write_rollup_workbook(summary, stage.path(target), charts=not no_charts)
-        if report_path:
-            from ita_xl.word.summary import write_summary_report
-
-            write_summary_report(summary, stage.path(Path(report_path)))
-    th = lang == "th"
-    for year in sorted({o.year for o in summary.offices if o.provisional}):
-        notice = fwmod.load(year=year).provisional
-        if notice:
-            say(("คำเตือน: " if th else "warning: ") + notice[0 if th else 1])
-    for source, message in summary.failed:
-        say(("ไม่สำเร็จ: " if th else "failed: ") + (message if source in message else f"{source}: {message}"))
-    for o in outputs:
-        say(("เขียนแล้ว: " if th else "wrote: ") + str(o))
-    mean_total = summary.mean_total
-    shown = f"{mean_total:.2f}" if mean_total is not None else "-"
-    say(
-        f"สรุป: {len(summary.offices)} หน่วยงาน, ไม่สำเร็จ {len(summary.failed)}, ค่าเฉลี่ย {shown}"
-        if th
-        else f"summary: {len(summary.offices)} offices, {len(summary.failed)} failed, mean {shown}"
+    request = RollupRequest(
+        tuple(Path(p) for p in inputs),
+        Path(out),
+        Path(report_path) if report_path else None,
+        group_name,
+        year,
+        not no_charts,
+        jobs,
     )
-    sys.exit(1 if summary.failed else 0)
+    sys.exit(run_rollup(request, lang, say))
 
 
 @cli.command()

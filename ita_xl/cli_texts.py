@@ -102,16 +102,24 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # ---- score -----------------------------------------------------------------------------------------------------
     "score": (
-        """แสดงคะแนนของแบบบันทึกที่กรอกแล้วเป็น JSON ทางเอาต์พุตมาตรฐาน
+        """แสดงคะแนนของแบบบันทึกที่กรอกแล้วเป็น JSON ทางเอาต์พุตมาตรฐาน หรือเขียนลงไฟล์ด้วย -o (UTF-8)
+
+        บน Windows ให้ใช้ -o แทน > (PowerShell 5.1 และ Command Prompt บันทึกด้วยรหัสอักษรอื่น)
 
         \b
         ตัวอย่าง:
-          ita-xl score workbooks/chanthaburi2-2565.xlsx > result.json""",
-        """Print the scores of a filled workbook as JSON on standard output.
+          ita-xl score workbooks/chanthaburi2-2565.xlsx -o result.json""",
+        """Print the scores of a filled workbook as JSON on standard output, or write them to a file with -o (UTF-8).
+
+        On Windows use -o rather than > (PowerShell 5.1 and the Command Prompt write other encodings).
 
         \b
         Example:
-          ita-xl score workbooks/chanthaburi2-2565.xlsx > result.json""",
+          ita-xl score workbooks/chanthaburi2-2565.xlsx -o result.json""",
+    ),
+    "score.out": (
+        "เขียน JSON ลงไฟล์นี้ (UTF-8) แทนการแสดงทางเอาต์พุตมาตรฐาน",
+        "Write the JSON to this file (UTF-8) instead of standard output.",
     ),
     # ---- build -----------------------------------------------------------------------------------------------------
     "build": (
@@ -145,22 +153,25 @@ HELP: dict[str, tuple[str, str]] = {
         "Also write the report as PDF (with Microsoft Word on Windows when the [word] extra is installed, else LibreOffice).",
     ),
     "build.rollup_path": (
-        "ไฟล์สรุปภาพรวม (.xlsx จาก ita-xl rollup) ที่ให้ลำดับและค่าเฉลี่ยระดับประเทศ",
-        "A roll-up summary (.xlsx from `ita-xl rollup`) that gives rank and national mean.",
+        "ไฟล์สรุปผลหลายหน่วยงาน (.xlsx จาก ita-xl rollup): รายงานระบุค่าเฉลี่ยและลำดับในกลุ่มนั้นเพิ่มจากค่าระดับประเทศที่กรอกไว้",
+        "A roll-up (.xlsx from `ita-xl rollup`): the report adds the group's mean and the office's rank in it, "
+        "beside the national figures the workbook gives.",
     ),
     # ---- rollup ----------------------------------------------------------------------------------------------------
     "rollup": (
-        """จัดลำดับและสรุปผลหลายหน่วยงานสำหรับหน่วยงานต้นสังกัด (แบบบันทึก หรือ JSON จาก ita-xl score)
+        """จัดลำดับและสรุปผลหลายหน่วยงานของปีงบประมาณเดียวสำหรับหน่วยงานต้นสังกัด (แบบบันทึก หรือ JSON จาก ita-xl score)
 
-        หน่วยงานที่คะแนนเท่ากันได้ลำดับเดียวกัน (1, 2, 2, 4) เรียงตามชื่อหน่วยงาน
+        หน่วยงานที่คะแนนเท่ากันได้ลำดับเดียวกัน (1, 2, 2, 4) เรียงตามชื่อหน่วยงาน แต่ละไฟล์คือหนึ่งหน่วยงาน
+        ค่าเฉลี่ยเป็นของกลุ่มที่สรุป (ตั้งชื่อด้วย --name) ไม่ใช่ค่าระดับประเทศ
 
         \b
         ตัวอย่าง:
           ita-xl rollup offices/ -o summary.xlsx --report summary.docx
           ita-xl build my-office.xlsx --rollup summary.xlsx""",
-        """Rank many offices and sum them up for the parent agency (workbooks or JSON from `ita-xl score`).
+        """Rank many offices of one fiscal year and sum them up for the parent agency (workbooks or JSON from `ita-xl score`).
 
-        Ties share a rank (1, 2, 2, 4), listed by office name.
+        Ties share a rank (1, 2, 2, 4), listed by office name. Each file is one office. The mean is the group's
+        (name it with --name), never the national one.
 
         \b
         Example:
@@ -168,6 +179,15 @@ HELP: dict[str, tuple[str, str]] = {
           ita-xl build my-office.xlsx --rollup summary.xlsx""",
     ),
     "rollup.out": ("สมุดงานสรุปที่จะเขียน (.xlsx)", "The summary workbook to write (.xlsx)."),
+    "rollup.group_name": (
+        'ชื่อกลุ่มหน่วยงานที่สรุป เช่น "สพป. ในจังหวัดจันทบุรี"; ค่าเริ่มต้น: "หน่วยงาน N แห่งในการสรุปผลนี้"',
+        'The name of the group rolled up, e.g. "สพป. ในจังหวัดจันทบุรี". Default: "หน่วยงาน N แห่งในการสรุปผลนี้".',
+    ),
+    "rollup.year": (
+        "ปีงบประมาณ (พ.ศ.) ที่จะสรุป เมื่อไฟล์มีหลายปี; ไฟล์ของปีอื่นจะถูกข้ามและแสดงรายชื่อ",
+        "The fiscal year (BE) to roll up when the files are of several years; files of other years are skipped "
+        "and listed.",
+    ),
     "rollup.report_path": (
         "เขียนรายงานสรุปภาษาไทยฉบับย่อสำหรับหน่วยงานต้นสังกัดด้วย (.docx)",
         "Also write a short Thai summary report for the parent agency (.docx).",

@@ -71,8 +71,18 @@ def item_label(fw: Framework, code: str, texts: Mapping[str, str]) -> str:
 
     title = fw.items[code].title if code in fw.items else ""
     nxt = fw.next_year_items.get(code)
-    values = {"code": code, "title": title, "next_year": fw.next_year or fw.year + 1, "next_code": nxt or code}
-    key = "measures.oit.item" if nxt and fw.next_year else "measures.oit.item_same"
+    then = fw
+    if nxt and fw.next_year and nxt != code:
+        from ita_xl.framework import available_years, load
+
+        then = load(year=fw.next_year) if fw.next_year in available_years() else fw
+    values = {
+        "code": fw.printed(code),  # as each year's manual prints it: o12 (FY2565), O13 (FY2566), O7 (FY2569)
+        "title": title,
+        "next_year": fw.next_year or fw.year + 1,
+        "next_code": then.printed(nxt or code),
+    }
+    key = "measures.oit.item" if nxt and fw.next_year and nxt != code else "measures.oit.item_same"
     return fill(texts[key], values, key).strip()
 
 

@@ -186,6 +186,7 @@ class OfficeInfo:
     """What the office sheet says about the office and the report."""
 
     name: str = ""
+    office_code: str = ""  # the official ITAS agency code, when the office sheet gives one
     parent: str = ""
     ministry: str = ""
     head_name: str = ""
@@ -198,6 +199,7 @@ class OfficeInfo:
     rank: int | None = None
     rank_of: int | None = None
     thai_digits: bool = True
+    attachments: str = ""  # the documents the office attaches in the appendix, separated by ";" or lines
 
 
 @dataclass(frozen=True)

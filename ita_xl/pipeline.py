@@ -81,9 +81,10 @@ def write_outputs(ev: Evaluation, options: BuildOptions, stem: str | None = None
             more_en = f" (and {len(ev.errors) - 1} more; see them all with ita-xl check)" if len(ev.errors) > 1 else ""
             raise ItaError(first.message("th") + more, first.message("en") + more_en)
         if options.rollup is not None:
-            from ita_xl.rollup import apply_rollup
+            from ita_xl.rollup_feed import apply_rollup
 
             ev = apply_rollup(ev, options.rollup)
+            outcome.warnings = list(ev.warnings)
         xlsx, docx, pdf = paths
         if ev.result.total is not None:
             outcome.total = float(ev.result.total.shown)

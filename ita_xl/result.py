@@ -6,11 +6,23 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from ita_xl.model import Framework, Measure, OfficeInfo, OitEntry
 
 UP, DOWN, SAME = "เพิ่มขึ้น", "ลดลง", "คงที่"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """An entered score that disagrees with its own entered parts: the code, its label, both values (2 places)."""
+
+    code: str
+    label: str  # "คะแนน IIT", "ตัวชี้วัดที่ 9"
+    given: Decimal
+    computed: Decimal
+    parts: tuple[str, ...]  # the codes of the parts
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,19 @@ class Comparison:
     difference: Decimal | None
     rank: int | None
     rank_of: int | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """The office within a roll-up's group of offices (never the national figures): the group's name, its mean,
+    the office's difference from it and its rank in the group (None when the roll-up does not list the office)."""
+
+    name: str
+    mean: Decimal | None
+    difference: Decimal | None
+    rank: int | None
+    rank_of: int | None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +155,8 @@ class Result:
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     rating: Rating | None = None
+    mismatches: tuple[Mismatch, ...] = ()  # entered scores that disagree with their entered parts
+    group: Group | None = None  # the roll-up's group, beside the national figures the office entered
 
     def level(self, code: str) -> LevelScore | None:
         """Return the score of a tool, indicator, sub-indicator or item code."""
@@ -192,6 +219,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         "source": result.source,
         "office": {
             "name": o.name,
+            "code": o.office_code,
             "parent": o.parent,
             "head_name": o.head_name,
             "head_title": o.head_title,
@@ -229,6 +257,15 @@ def to_dict(result: Result) -> dict[str, Any]:
             "rank": nat.rank,
             "of": nat.rank_of,
         },
+        "group": None
+        if result.group is None
+        else {
+            "name": result.group.name,
+            "mean": _num(result.group.mean),
+            "difference": _num(result.group.difference),
+            "rank": result.group.rank,
+            "of": result.group.rank_of,
+        },
         "respondents": dict(result.respondents),
         "findings": [
             {"severity": f.severity, "code": f.code, "where": f.where, "th": f.th, "en": f.en} for f in result.findings
@@ -239,3 +276,14 @@ def to_dict(result: Result) -> dict[str, Any]:
 def to_json(result: Result) -> str:
     """Return the result as indented JSON text (Thai kept as is)."""
     return json.dumps(to_dict(result), ensure_ascii=False, indent=2)
+
+
+def score_json(result: Result, source: Path) -> str:
+    """Return ``ita-xl score``'s JSON: the result and the SHA-256 of the workbook scored (a roll-up matches on it)."""
+    import contextlib
+    import hashlib
+
+    data = to_dict(result)
+    with contextlib.suppress(OSError):  # an unreadable source just has no digest
+        data["source_sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
+    return json.dumps(data, ensure_ascii=False, indent=2)

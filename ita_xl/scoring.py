@@ -16,6 +16,7 @@ from ita_xl.result import (
     Comparison,
     Finding,
     LevelScore,
+    Mismatch,
     Rating,
     Result,
     StatementStats,
@@ -62,6 +63,7 @@ class _Scorer:
         self.values: dict[str, Fraction] = {}  # exact: every mean and the weighted sum are rationals
         self.is_given: set[str] = set()
         self.findings: list[Finding] = []
+        self.mismatches: list[Mismatch] = []
 
     def find(self, severity: str, code: str, th: str, en: str, where: str = "") -> None:
         self.findings.append(Finding(severity, code, th, en, where))
@@ -103,6 +105,7 @@ class _Scorer:
         if abs(value - computed) <= exact(self.fw.rounding.tolerance):
             return
         parts = ", ".join(f"{c} = {fmt(self.values[c])}" for c in children)
+        self.mismatches.append(Mismatch(code, label_th, Decimal(fmt(value)), Decimal(fmt(computed)), tuple(children)))
         self.find(
             "warning",
             "consistency",
@@ -355,4 +358,5 @@ def score(fw: Framework, data: OfficeInput) -> Result:
         measures=data.measures,
         source=data.source,
         rating=rating,
+        mismatches=tuple(s.mismatches),
     )

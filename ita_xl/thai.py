@@ -28,7 +28,12 @@ BE_OFFSET = 543
 NBSP = "\u00a0"
 # A space after a Thai word (or an abbreviation such as พ.ศ.) and before a number or an item code (O25, o13, i4.1):
 # the number belongs to the word, so the line must not break between them ("เขต ๒", "พ.ศ. ๒๕๖๖", "ข้อ O25").
-_NUMBER_AFTER_WORD = re.compile("(?<=[\u0e01-\u0e4e.]) (?=[0-9\u0e50-\u0e59]|[A-Za-z]{1,2}[0-9\u0e50-\u0e59])")
+# LibreOffice keeps the whole run of Thai before a no-break space on one line (table columns are sized for it, see
+# word.table_fit); a run longer than BOUND_WORD_CHARS letters is left breakable, as no line could hold it well.
+_NUMBER_AFTER_WORD = re.compile("(\\S+) (?=[0-9\u0e50-\u0e59]|[A-Za-z]{1,2}[0-9\u0e50-\u0e59])")
+_THAI_END = re.compile("[\u0e01-\u0e4e.]+$")
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+BOUND_WORD_CHARS = 20
 
 
 def thai_digits(text: object) -> str:
@@ -42,11 +47,38 @@ def arabic_digits(text: object) -> str:
 
 
 def bind_numbers(text: str) -> str:
-    """Return ``text`` with a no-break space wherever a number or item code follows a Thai word and one space.
+    """Return ``text`` with a no-break space wherever a number or item code follows a short Thai word and a space.
 
-    "สำนักงานเขต ๒" and "พ.ศ. ๒๕๖๖" keep their number on the word's line; other spaces are left as they are.
+    "สำนักงานเขต ๒" and "พ.ศ. ๒๕๖๖" keep their number on the word's line; other spaces are left as they are, and
+    so is the space after a run of Thai longer than BOUND_WORD_CHARS letters.
     """
-    return _NUMBER_AFTER_WORD.sub(NBSP, text)
+    return _NUMBER_AFTER_WORD.sub(_bind, text)
+
+
+def _bind(m: re.Match[str]) -> str:
+    word = m.group(1)
+    end = _THAI_END.search(word)  # the run of Thai (and stops) that ends the word, "(" and the like left out
+    short = end is not None and len(_MARKS.sub("", end.group())) <= BOUND_WORD_CHARS
+    return word + (NBSP if short else " ")
+
+
+_BOUND = re.compile("(\\S+)\u00a0")
+CELL_WORD_CHARS = 9  # ตัวชี้วัดย่อยที่ (9) stays bound in a table cell; ได้คะแนนร้อยละ (12) does not
+
+
+def loosen(text: str, limit: int = CELL_WORD_CHARS) -> str:
+    """Return ``text`` with the no-break space after a Thai run longer than ``limit`` letters made a plain space.
+
+    For narrow table columns: LibreOffice holds the whole run before a no-break space to the number, which would
+    make the column as wide as "ได้คะแนนร้อยละ ๑๐๐.๐๐" or cut the number.
+    """
+
+    def plain(m: re.Match[str]) -> str:
+        end = _THAI_END.search(m.group(1))
+        long = end is not None and len(_MARKS.sub("", end.group())) > limit
+        return m.group(1) + (" " if long else NBSP)
+
+    return _BOUND.sub(plain, text)
 
 
 def digits(text: object, thai: bool) -> str:

@@ -710,7 +710,8 @@ def test_batch_with_one_broken_workbook(made: dict[str, Path], bases: Bases, tmp
     ]
     assert f"failed: {batch / 'c-broken.xlsx'}: IIT!B3: cells B3:D3 are merged" in res.output
     assert f"failed: {batch / 'd-not-excel.xlsx'}: is not an Excel workbook (.xlsx)" in res.output
-    assert "summary: 2 built, 2 failed, 2 warnings" in res.output  # no national mean in either: said, not printed
+    # each good one: no national mean and no attachments named (said to the user, not printed)
+    assert "summary: 2 built, 2 failed, 4 warnings" in res.output
     assert {p.name: digest(p) for p in batch.iterdir()} == before
 
 

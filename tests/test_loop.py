@@ -52,7 +52,7 @@ def test_report_says_which_improved(tmp_path: Path) -> None:
     assert "๑.๕ ผลการประเมินปีงบประมาณ พ.ศ. ๒๕๖๔ มีจุดอ่อน ๔ ตัวชี้วัด" in text
     assert "มีคะแนนดีขึ้น ๑ ตัวชี้วัด คงที่ ๑ ตัวชี้วัด และลดลง ๒ ตัวชี้วัด" in text
     assert "ตัวชี้วัดที่มีคะแนนดีขึ้น ได้แก่ ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่" in text
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text.replace("\u00a0", " ").startswith("ตัวชี้วัด (จุดอ่อนปี"))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.replace("\u00a0", " ").startswith("ตัวชี้วัด\n(จุดอ่อนปี"))
     assert [plain_text(c) for c in table.rows[1].cells] == ["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "๙๕.๐๐", "๙๙.๐๙", "+ ๔.๐๙", "ดีขึ้น"]
 
 

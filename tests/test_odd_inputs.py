@@ -305,10 +305,16 @@ def invisible_elsewhere(wb: openpyxl.Workbook) -> None:
     ws.cell(S.CODE_ROW + 1, codes(ws)["e3"]).value = "e3\u200b"
 
 
+def invisible_year_and_date(wb: openpyxl.Workbook) -> None:
+    set_office(wb, "year", "\ufeff2566")
+    set_office(wb, "report_date", "10/4/2566\u200b")
+
+
 CASES += [
     Case("invisible-answers", edited("raw", invisible_answers), 0, "", same_scores=True),
     Case("thai-typed-two-ways", edited("raw", thai_typed_two_ways), 0, "", same_scores=True),
     Case("invisible-mark-and-header", edited("raw", invisible_elsewhere), 0, "", same_scores=True),
+    Case("invisible-year-and-date", edited("raw", invisible_year_and_date), 0, "", same_scores=True),
     Case(
         "invisible-score",
         edited("scores", lambda wb: set_score(wb, "IIT", "\ufeff98.5\u200b")),
@@ -373,6 +379,11 @@ def long_measure(wb: openpyxl.Workbook) -> None:
     ws.cell(S.FIRST_DATA_ROW + 1, cols["steps"], "ประชุมชี้แจง " * 500)
 
 
+def long_oit_title(wb: openpyxl.Workbook) -> None:
+    ws = wb[S.OIT]
+    ws.cell(S.FIRST_DATA_ROW + 1, codes(ws)["title"], "การเผยแพร่ข้อมูล" * 20)
+
+
 def long_url(wb: openpyxl.Workbook) -> None:
     mark_oit(wb, "o2", "มี", "https://example.go.th/" + "a" * 2100)
 
@@ -396,6 +407,12 @@ CASES += [
         edited("raw", long_measure),
         1,
         _too_long("มาตรการ!D3", 6_499, 5_000, ("ประชุมชี้แจง " * 6)[:60]),
+    ),
+    Case(
+        "oit-title-320",
+        edited("raw", long_oit_title),
+        1,
+        _too_long("OIT!B3", 320, 255, ("การเผยแพร่ข้อมูล" * 4)[:60]),
     ),
     Case(
         "oit-url-2122",
@@ -508,6 +525,17 @@ def test_a_folder_with_an_ods_file_names_it(bases: Bases, tmp_path: Path) -> Non
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-analysis.xlsx", "a-report.docx"]
 
 
+def test_a_rollup_of_a_folder_with_an_ods_file_names_it_in_the_users_language(bases: Bases, tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    shutil.copy(bases.raw, folder / "a.xlsx")
+    write_ods(folder / "b.ods")
+    res = run("rollup", str(folder), "-o", str(tmp_path / "summary.xlsx"), "--lang", "en")
+    assert res.exit_code == 1, res.output
+    assert f"failed: {folder / 'b.ods'}: {ODS}" in res.output
+    assert ": 1 offices, 1 failed" in res.output.splitlines()[-1]  # after the group and its year
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to save a real .ods")
 def test_an_ods_saved_by_calc_gets_the_plain_answer(bases: Bases, tmp_path: Path) -> None:
     import subprocess
@@ -603,3 +631,82 @@ def test_an_error_value_never_becomes_a_computed_score(made: dict[str, Path]) ->
     reading = read_office(made["error-iit-score"])
     assert "IIT" not in reading.data.given
     assert [p.where for p in reading.problems if p.code == "error-value"] == ["ผลคะแนน!C4"]
+
+
+# ---- any damage: never a traceback ---------------------------------------------------------------------------------
+
+HOSTILE_CELLS = (
+    b'<c r="ZZZZZZZZZZZZZZZZZZZZ5"><v>1</v></c>',
+    b'<c r="A' + b"9" * 5000 + b'"><v>1</v></c>',
+    b'<c r="B7" t="e"><v>#SPILL!</v></c>',
+    b'<c r="B7" t="s"><v>99999999</v></c>',
+    b'<c r="B7" t="n"><v>1e99999</v></c>',
+    b'<c r="B7" t="b"><v>7</v></c>',
+    b'<c r="B7" t="d"><v>not a date</v></c>',
+    b'<c r="B7" t="inlineStr"><is><t>' + "\u200b".encode() * 40000 + b"</t></is></c>",
+    b"<c><v>1</v></c>" * 3000,
+)
+
+
+def _damaged(raw: Path, folder: Path, seed: int) -> Path:
+    """Return a copy of ``raw`` with one part of it damaged in one of a few ways, chosen by ``seed``."""
+    import random
+
+    rng = random.Random(seed)
+    path = folder / f"damaged-{seed}.xlsx"
+    shutil.copy(raw, path)
+
+    def change(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = rng.choice([sheet_part(zf, "IIT"), sheet_part(zf, S.OFFICE), "xl/sharedStrings.xml", "xl/workbook.xml"])
+        data = bytearray(members.get(part, b""))
+        how = seed % 4
+        if how == 0 and data:  # bytes flipped
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif how == 1 and data:  # cut short
+            del data[rng.randrange(len(data)) :]
+        elif how == 2:  # a hostile cell in a row of its own
+            cell = rng.choice(HOSTILE_CELLS)
+            data = bytearray(bytes(data).replace(b"</sheetData>", b'<row r="7">' + cell + b"</row></sheetData>", 1))
+        else:  # a tag dropped
+            tags = [m.start() for m in re.finditer(rb"</?\w", data)]
+            if tags:
+                at = rng.choice(tags)
+                end = data.find(b">", at)
+                del data[at : end + 1]
+        members[part] = bytes(data)
+
+    patch_zip(path, change)
+    return path
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_damage_makes_check_print_a_traceback(bases: Bases, tmp_path: Path, seed: int) -> None:
+    path = _damaged(bases.raw, tmp_path, seed)
+    before = digest(path)
+    res = run("check", str(path), "--lang", "en")
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
+    assert len(res.output) < 20_000
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("command", ["check", "score", "build"])
+@pytest.mark.parametrize("cell", range(len(HOSTILE_CELLS)))
+def test_no_hostile_cell_makes_a_command_print_a_traceback(
+    bases: Bases, tmp_path: Path, command: str, cell: int
+) -> None:
+    path = tmp_path / "hostile.xlsx"
+    _xml_edit("raw", "IIT", {rb"</sheetData>": b'<row r="7">' + HOSTILE_CELLS[cell] + b"</row></sheetData>"})(
+        path, bases
+    )
+    before = digest(path)
+    out = tmp_path / "out"
+    res = run(command, str(path), "--lang", "en", *(["-o", str(out), "--no-charts"] if command == "build" else []))
+    assert res.exit_code in (0, 1), res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output, res.output[-2000:]
+    assert len(res.output) < 20_000 or (command == "score" and res.exit_code == 0)  # the JSON result itself
+    assert digest(path) == before
+    if command == "build":
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        assert written == ([] if res.exit_code else ["hostile-analysis.xlsx", "hostile-report.docx"])

@@ -32,7 +32,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     res = CliRunner().invoke(cli, ["build", *inputs, "-o", str(out), "-j", "1"])
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(
-        cli, ["rollup", *inputs, "-o", str(out / "summary.xlsx"), "--report", str(out / "summary.docx"), "-j", "1"]
+        cli,
+        ["rollup", *inputs, "-o", str(out / "summary.xlsx"), "--report", str(out / "summary.docx"), "--year", "2566"],
     )
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(cli, ["followup", *inputs, "-o", str(out)])

@@ -67,3 +67,45 @@ def test_years_before_2567_have_no_rating_label() -> None:
     r = score(load(2566), OfficeInput(given={"total": D(90), "IIT": D(90), "EIT": D(90), "OIT": D(90)}))
     assert r.rating is None and r.total is not None and r.total.grade == "A"
     assert to_dict(r)["rating"] is None
+
+
+STEP = D("0.01")
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569, 2570])
+def test_every_level_of_every_year_at_its_floors_and_a_hundredth_below(year: int) -> None:
+    fw = load(year)
+    labels = [lv.label for lv in fw.levels]
+    assert labels == ["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]
+
+    def label(total: D, tools: dict[str, D]) -> str:
+        r = score(fw, OfficeInput(given={"total": total, **tools}))
+        assert r.rating is not None and r.total is not None and r.total.shown == total
+        return r.rating.label
+
+    for n, level in enumerate(fw.levels):
+        floor = level.min_tool if level.min_tool is not None else D(0)
+        at = {t: floor for t in TOOLS}
+        assert label(level.min_total, at) == level.label, (year, level.label)
+        if level.min_total > 0:  # a hundredth below the total's floor: a lower level
+            assert labels.index(label(level.min_total - STEP, at)) > n
+        if level.min_tool is not None:
+            for tool in TOOLS:  # a hundredth below on one tool: a lower level, that tool named
+                r = score(fw, OfficeInput(given={"total": level.min_total, **at, tool: floor - STEP}))
+                assert r.rating is not None and labels.index(r.rating.label) > n
+                assert [(s.tool, s.gap) for s in r.rating.shortfalls] == [(tool, STEP)]
+
+
+def test_past_years_levels_from_the_total_and_the_indicators() -> None:
+    from ita_xl.rating import year_level
+
+    fw = load(2568)
+    strong = {str(n): D(96) for n in range(1, 11)}
+    assert year_level(fw, D("95.00"), strong) == "ผ่านดีเยี่ยม"
+    assert year_level(fw, D("94.99"), strong) == "ผ่านดี"
+    weak_eit = strong | {"6": D("84.99"), "7": D("84.99"), "8": D("84.99")}
+    assert year_level(fw, D("95.00"), weak_eit) == "ผ่าน"
+    assert year_level(fw, D("95.00"), {}) == "ผ่าน+"  # no tools known: ผ่าน or better
+    assert year_level(fw, D("84.99"), {}) == "ต้องปรับปรุง"
+    assert year_level(fw, D("69.99"), {}) == "ต้องปรับปรุงโดยด่วน"
+    assert year_level(load(2566), D("84.99"), {}) == "B"

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from ita_xl.cli import cli
-from ita_xl.rollup import OfficeRow, rank_offices, read_summary
+from ita_xl.rollup import OfficeRow, rank_offices
+from ita_xl.rollup_feed import read_summary
 
 
 def _row(name: str, total: str) -> OfficeRow:
@@ -57,12 +58,13 @@ def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
     ]
     ss = {r[0]: r[1] for r in wb["สรุป"].iter_rows(values_only=True) if r and r[0]}
     assert ss["จำนวนหน่วยงาน"] == 4
-    assert abs(ss["ค่าเฉลี่ยทุกหน่วยงาน"] - 87.81) < 0.005
+    assert abs(ss["ค่าเฉลี่ยของกลุ่ม (หน่วยงาน ๔ แห่งในการสรุปผลนี้)"] - 87.81) < 0.005
     assert ss["AA"] == 2 and ss["A"] == 1 and ss["C"] == 1 and ss["B"] == 0
     assert ss["ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป)"] == 3
-    ranks, mean_total = read_summary(out)
-    assert ranks["สพป.สอง"] == (3, 4)
-    assert mean_total is not None and abs(mean_total - D("87.81")) < D("0.01")
+    summary = read_summary(out)
+    assert [(e.rank, e.name) for e in summary.entries if e.name == "สพป.สอง"] == [(3, "สพป.สอง")]
+    assert len(summary.entries) == 4 and summary.year == 2566 and summary.name == "หน่วยงาน ๔ แห่งในการสรุปผลนี้"
+    assert summary.mean is not None and abs(summary.mean - D("87.81")) < D("0.01")
     wb.close()
     # The charts speak Thai like the rest of the workbook: titles, axes and series names.
     import re
@@ -73,7 +75,7 @@ def test_rollup_command_writes_ranking_and_summary(tmp_path: Path) -> None:
     assert len(charts) == 2
     texts = [t for c in charts for t in re.findall(r"<a:t>([^<]*)</a:t>|<c:v>([^<0-9][^<]*)</c:v>", c)]
     words = [w for pair in texts for w in pair if w]
-    assert "จำนวนหน่วยงานตามระดับผลการประเมิน" in words and "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน" in words
+    assert "จำนวนหน่วยงานตามระดับผลการประเมิน" in words and "ค่าเฉลี่ยรายตัวชี้วัดของกลุ่ม" in words
     assert not [w for w in words if re.fullmatch(r"[A-Za-z ]+", w) and w not in {"AA", "A", "B", "C", "D", "E", "F"}]
 
 
@@ -89,7 +91,7 @@ def test_rollup_summary_report(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     doc = Document(str(report))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "๒ หน่วยงาน" in text and "คะแนนเฉลี่ยร้อยละ ๘๘.๒๕" in text
+    assert "๒ หน่วยงาน" in text and "คะแนนเฉลี่ยของกลุ่มร้อยละ ๘๘.๒๕" in text
     assert "ผ่านเกณฑ์ (ร้อยละ ๘๕ ขึ้นไป) ๑ หน่วยงาน" in text
     ranking = doc.tables[-1]
     assert [c.text for c in ranking.rows[1].cells] == ["๑", "สพป.หนึ่ง", "๙๖.๕๐", "AA", "ผ่าน"]

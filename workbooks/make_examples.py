@@ -26,15 +26,19 @@ from ita_xl.model import Framework
 
 HERE = Path(__file__).resolve().parent
 
+REFERENCE_SCORE_NOTES = {
+    "3": "ตามผลการประเมินที่ได้รับ 99.41 (ตารางในรายงานฉบับเผยแพร่พิมพ์เป็น 99.51 ซึ่งไม่ตรงกับคะแนน IIT 98.75)",
+}
 REFERENCE_SCORES = {
-    # As the reference report's table prints them (indicator 3 there is 99.51; its text says 99.41).
+    # As the reference report gives them. Indicator 3 is 99.41, as its text says and as its IIT of 98.75
+    # implies; its table misprints 99.51 (the workbook notes this beside the score).
     "total": 98.90,
     "IIT": 98.75,
     "EIT": 99.28,
     "OIT": 98.75,
     "1": 99.09,
     "2": 97.43,
-    "3": 99.51,
+    "3": 99.41,
     "4": 98.99,
     "5": 98.82,
     "6": 99.10,
@@ -268,6 +272,8 @@ def make_reference(out: Path) -> None:
             "national_mean": 98.32,
             "rank": 43,
             "thai_digits": "ไทย",
+            "attachments": "คำสั่งแต่งตั้งคณะทำงานวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส;"
+            " ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๕ ที่หน่วยงานได้รับ",
         },
     )
     ws = wb[S.SCORES]
@@ -275,6 +281,7 @@ def make_reference(out: Path) -> None:
     where = rows_by_code(ws, cols["code"])
     for code, value in REFERENCE_SCORES.items():
         ws.cell(where[code], cols["score"], value)
+    ws.cell(where["3"], cols["note"], REFERENCE_SCORE_NOTES["3"])
     fill_table(wb[S.HISTORY], [{"year": y, "total": v} for y, v in REFERENCE_HISTORY.items()])
     fill_table(wb[S.MEASURES], [m | p for m, p in zip(REFERENCE_MEASURES, REFERENCE_PROGRESS, strict=True)])
     save(wb, out)

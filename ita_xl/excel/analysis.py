@@ -31,6 +31,7 @@ from ita_xl.excel.analysis_scores import write_items, write_oit
 from ita_xl.excel.analysis_summary import write_indicators, write_summary
 from ita_xl.excel.bulk_rows import share_strings, splice
 from ita_xl.excel.xlsx_style import WORKBOOK_OPTIONS, FastWorksheet, Styles
+from ita_xl.rollup_inputs import OUTPUT_PROPERTY
 
 if TYPE_CHECKING:
     from ita_xl.evaluation import Evaluation
@@ -87,6 +88,7 @@ def write_analysis(ev: Evaluation, path: Path, charts: bool = True) -> None:
             if name in book.sheets:
                 book.sheets[name].set_tab_color("#A6A6A6")
         wb.set_properties({"title": f"ITA analysis {ev.framework.year}", "comments": "ita-xl"})
+        wb.set_custom_property(OUTPUT_PROPERTY, "analysis")  # a roll-up skips it, whatever it is renamed to
         share_strings(wb, book.bulk)
     finally:
         wb.close()

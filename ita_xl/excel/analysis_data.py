@@ -23,12 +23,13 @@ LEVEL_NAMES = {"total": "คะแนนรวม", "tool": "เครื่อ�
 
 
 def write_info(book: Book) -> None:
-    """Write the office sheet: who, which year, and the national comparison as entered."""
+    """Write the office sheet: who, which year, the national comparison as entered and a roll-up's group."""
     ws = book.sheets[INFO]
     st = book.st
     o = book.data.office
     rows: list[tuple[str, str, object]] = [
         ("name", "ชื่อหน่วยงาน", o.name),
+        ("office_code", "รหัสหน่วยงาน (ITAS)", o.office_code),
         ("parent", "สังกัด", o.parent),
         ("ministry", "กระทรวง", o.ministry),
         ("head_name", "ผู้บริหาร", o.head_name),
@@ -37,11 +38,19 @@ def write_info(book: Book) -> None:
         ("measures_year", "ปีงบประมาณของมาตรการ", o.measures_year),
         ("report_date", "วันที่รายงาน", thai_date(o.report_date, False) if o.report_date else None),
         ("analysis_unit", "หน่วยที่วิเคราะห์", o.analysis_unit),
-        ("national_mean", "ค่าเฉลี่ยของหน่วยงานทั้งหมด", o.national_mean),
-        ("rank", "อันดับ", o.rank),
-        ("rank_of", "จากจำนวนหน่วยงาน", o.rank_of),
+        ("national_mean", "ค่าเฉลี่ยระดับประเทศ", o.national_mean),
+        ("rank", "อันดับระดับประเทศ", o.rank),
+        ("rank_of", "จากจำนวนหน่วยงานทั่วประเทศ", o.rank_of),
         ("source", "ไฟล์ข้อมูล", book.data.source),
     ]
+    g = book.result.group
+    if g is not None:  # from build --rollup: the group rolled up, beside (never instead of) the national figures
+        rows += [
+            ("group_name", "กลุ่มที่สรุปผล (ita-xl rollup)", g.name),
+            ("group_mean", "ค่าเฉลี่ยของกลุ่ม", g.mean),
+            ("group_rank", "อันดับในกลุ่ม", g.rank),
+            ("group_rank_of", "จากจำนวนหน่วยงานในกลุ่ม", g.rank_of),
+        ]
     book.text(ws, 0, 0, "ข้อมูลหน่วยงาน (คัดลอกจากไฟล์ข้อมูล)", st.subtitle)
     book.text(ws, 1, 0, "หัวข้อ", st.header)
     book.text(ws, 1, 1, "ค่า", st.header)
@@ -52,7 +61,7 @@ def write_info(book: Book) -> None:
         elif isinstance(value, str):
             book.text(ws, i, 1, value)
         else:
-            ws.write_number(i, 1, float(str(value)), st.td_num if key == "national_mean" else st.td)
+            ws.write_number(i, 1, float(str(value)), st.td_num if key in ("national_mean", "group_mean") else st.td)
         book.refs[f"office:{key}"] = ref(INFO, i, 1)
     setup_sheet(ws, [28, fit_width([str(v) for _, _, v in rows if v is not None], 20, 80)], landscape=False)
 
@@ -243,16 +252,20 @@ def write_history(book: Book) -> None:
     st = book.st
     entries = book.data.history
     codes = sorted({c for e in entries for c in e.indicators}, key=lambda c: (len(c), c))
-    heads = ["ปีงบประมาณ", "คะแนนรวม", *[f"ตัวชี้วัด {c}" for c in codes]]
+    heads = ["ปีงบประมาณ", "คะแนนรวม", *[f"ตัวชี้วัด {c}" for c in codes], "ระดับ (ตามเกณฑ์ของปีนั้น)"]
     for col, head in enumerate(heads):
         book.text(ws, 0, col, head, st.header)
+    levels = {t.year: t.level for t in book.result.history}  # each year by its own method: AA-F or its rating label
     for r, entry in enumerate(entries, start=1):
         ws.write_number(r, 0, entry.year, st.td_int)
         ws.write_number(r, 1, float(entry.total), st.td_num)
         for col, c in enumerate(codes, start=2):
             if c in entry.indicators:
                 ws.write_number(r, col, float(entry.indicators[c]), st.td_num)
+        level = levels.get(entry.year, "")
+        level = f"{level[:-1]} ขึ้นไป" if level.endswith("+") else level  # told by the total alone
+        book.text(ws, r, len(heads) - 1, level, st.td_center)
         # The last entry of a year wins, as in the scoring engine.
         book.refs[f"history:{entry.year}"] = ref(HISTORY, r, 1)
-    setup_sheet(ws, [14, 14, *[14] * len(codes)], landscape=False)
+    setup_sheet(ws, [14, 14, *[14] * len(codes), 22], landscape=len(codes) > 4)
     freeze_header(ws, 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.decimals import float_snap_places
@@ -245,35 +247,58 @@ def write_summary(book: Book) -> None:
 
 
 def _national(book: Book, ws: Worksheet, row: int) -> int:
-    st = book.st
+    """Write the national figures the office entered, then a roll-up's group (never called national)."""
     nat = book.result.national
-    if nat is None:
-        return row
-    book.text(ws, row, 0, "เทียบกับหน่วยงานอื่น", st.subtitle)
+    if nat is not None:
+        title = "เทียบกับหน่วยงานทั้งประเทศ (ตามที่กรอกในแบบบันทึก)"
+        row = _compare(book, ws, row, title, "ระดับประเทศ", ("national_mean", "rank"), nat.mean, nat.difference)
+        row = _rank(book, ws, row, "อันดับระดับประเทศ", "office:rank", nat.rank, nat.rank_of)
+    g = book.result.group
+    if g is not None:
+        row += 1 if nat is not None else 0
+        title = f"เทียบกับ{g.name} (จากการสรุปผลหลายหน่วยงาน ไม่ใช่ระดับประเทศ)"
+        row = _compare(book, ws, row, title, "ของกลุ่ม", ("group_mean", "group_rank"), g.mean, g.difference)
+        row = _rank(book, ws, row, "อันดับในกลุ่ม", "office:group_rank", g.rank, g.rank_of)
+    return row
+
+
+def _compare(
+    book: Book, ws: Worksheet, row: int, title: str, whose: str, keys: tuple[str, str], mean: Any, difference: Any
+) -> int:
+    """Write a heading, the mean (a formula on the office sheet) and the office's difference from it."""
+    st = book.st
+    book.text(ws, row, 0, title, st.subtitle)
     row += 1
-    if nat.mean is not None:
+    if mean is None:
+        return row
+    ws.merge_range(row, 0, row, 1, "", st.td_bold)
+    book.text(ws, row, 0, f"ค่าเฉลี่ย{whose}", st.td_bold)
+    book.formula(ws, row, 2, book.refs[f"office:{keys[0]}"], mean, st.td_num)
+    mean_cell = cell(row, 2)
+    row += 1
+    if difference is not None:
         ws.merge_range(row, 0, row, 1, "", st.td_bold)
-        book.text(ws, row, 0, "ค่าเฉลี่ยของหน่วยงานทั้งหมด", st.td_bold)
-        book.formula(ws, row, 2, book.refs["office:national_mean"], nat.mean, st.td_num)
-        mean_cell = cell(row, 2)
-        row += 1
-        if nat.difference is not None:
-            ws.merge_range(row, 0, row, 1, "", st.td_bold)
-            book.text(ws, row, 0, "ผลต่างจากค่าเฉลี่ย (+ สูงกว่า / - ต่ำกว่า)", st.td_bold)
-            total = book.refs["total"].split("!")[1]
-            formula = f"{total}-ROUND({mean_cell},{book.fw.rounding.places})"
-            book.formula(ws, row, 2, formula, nat.difference, book.st.td_num)
-            rule = {"type": "cell", "criteria": "<", "value": 0, "format": st.red_text}
-            ws.conditional_format(row, 2, row, 2, rule)
-            row += 1
-    if nat.rank is not None:
-        ws.merge_range(row, 0, row, 1, "", st.td_bold)
-        book.text(ws, row, 0, "อันดับ", st.td_bold)
-        book.formula(ws, row, 2, book.refs["office:rank"], nat.rank, st.td_int)
-        if nat.rank_of is not None:
-            book.text(ws, row, 3, f"จาก {nat.rank_of}", st.td)
+        book.text(ws, row, 0, f"ผลต่างจากค่าเฉลี่ย{whose} (+ สูงกว่า / - ต่ำกว่า)", st.td_bold)
+        total = book.refs["total"].split("!")[1]
+        formula = f"{total}-ROUND({mean_cell},{book.fw.rounding.places})"
+        book.formula(ws, row, 2, formula, difference, st.td_num)
+        rule = {"type": "cell", "criteria": "<", "value": 0, "format": st.red_text}
+        ws.conditional_format(row, 2, row, 2, rule)
         row += 1
     return row
+
+
+def _rank(book: Book, ws: Worksheet, row: int, label: str, ref_key: str, rank: Any, rank_of: Any) -> int:
+    """Write the office's rank (a formula on the office sheet) and out of how many."""
+    if rank is None:
+        return row
+    st = book.st
+    ws.merge_range(row, 0, row, 1, "", st.td_bold)
+    book.text(ws, row, 0, label, st.td_bold)
+    book.formula(ws, row, 2, book.refs[ref_key], rank, st.td_int)
+    if rank_of is not None:
+        book.text(ws, row, 3, f"จาก {rank_of}", st.td)
+    return row + 1
 
 
 def _legend(book: Book, ws: Worksheet, row: int) -> int:

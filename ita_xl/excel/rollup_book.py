@@ -9,8 +9,18 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xl.decimals import quantize
-from ita_xl.excel.xlsx_style import ROW_HEIGHT, WORKBOOK_OPTIONS, clean, freeze_header, print_pages
+from ita_xl.excel.xlsx_style import (
+    FONT,
+    PAGE_HEADER,
+    ROW_HEIGHT,
+    WORKBOOK_OPTIONS,
+    clean,
+    freeze_header,
+    print_pages,
+)
 from ita_xl.rollup import MEAN_LABEL, RANK_HEADERS, RANK_SHEET, Rollup
+from ita_xl.rollup_feed import KEY_HEADERS, KEY_SHEET
+from ita_xl.rollup_inputs import OUTPUT_PROPERTY
 
 GRADES = ("AA", "A", "B", "C", "D", "E", "F")
 TOOLS = ("IIT", "EIT", "OIT")
@@ -21,15 +31,22 @@ CHART_TITLE_FONT = {"name": "Tahoma", "size": 12}
 CHART_AXIS_FONT = {"name": "Tahoma", "size": 10}
 
 
-def _page(ws: Worksheet, landscape: bool) -> None:
-    """Give ``ws`` rows tall enough for Thai text and an A4 print setup."""
+def _page(ws: Worksheet, landscape: bool, covers: str = "") -> None:
+    """Give ``ws`` rows tall enough for Thai text and an A4 print setup, naming what the roll-up covers on top."""
     ws.set_default_row(ROW_HEIGHT)
     print_pages(ws, landscape)
+    if covers:  # every printed page says which group and year its figures are of
+        ws.set_header(f'{PAGE_HEADER}&R&"{FONT},Regular"&12{covers.replace("&", "&&")}', {"margin": 0.3})
 
 
 def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> None:
     """Write ``rollup`` to ``path`` (.xlsx). Every derived cell is a formula with its value cached."""
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    year = rollup.year
+    group = rollup.group_name
+    covers = f"{clean(group)} ปีงบประมาณ {year}" if year else clean(group)
+    wb.set_properties({"title": f"ITA roll-up {year or ''}".strip(), "subject": group, "comments": "ita-xl"})
+    wb.set_custom_property(OUTPUT_PROPERTY, "rollup")  # a later roll-up of the same folder skips this file
     head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "valign": "top"})
     num = wb.add_format({"num_format": "0.00", "border": 1})
     text = wb.add_format({"border": 1})
@@ -42,7 +59,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
     last = n  # last data row (0-based), data rows 1..n
 
     ws = wb.add_worksheet(RANK_SHEET)
-    _page(ws, landscape=True)
+    _page(ws, landscape=True, covers=covers)
     freeze_header(ws, 1, 2)
     for c, h in enumerate(RANK_HEADERS):
         ws.write_string(0, c, h, head)
@@ -50,6 +67,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
     ws.set_column(1, 1, 55)
     ws.set_column(2, 7, 11)
     ws.set_column(8, 8, 40)
+    ws.set_column(9, 9, 16)
     total_range = f"$C$2:$C${n + 1}"
     for r, o in enumerate(offices, 1):
         ws.write_formula(r, 0, f"=RANK(C{r + 1},{total_range},0)", text, o.rank)
@@ -61,6 +79,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
             if tool in o.tools:
                 ws.write_number(r, c, float(o.tools[tool]), num)
         ws.write_string(r, 8, clean(o.source), text)
+        ws.write_string(r, 9, clean(o.code), text)
     mean_total = rollup.mean_total
     if n:
         ws.write_string(last + 2, 1, MEAN_LABEL, bold)
@@ -76,7 +95,7 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
 
     codes = list(rollup.indicator_means()) or [str(i) for i in range(1, 11)]
     wi = wb.add_worksheet("รายตัวชี้วัด")
-    _page(wi, landscape=True)
+    _page(wi, landscape=True, covers=covers)
     freeze_header(wi, 1, 2)
     wi.write_string(0, 0, "ลำดับ", head)
     wi.write_string(0, 1, "หน่วยงาน", head)
@@ -122,15 +141,17 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
             )
 
     ss = wb.add_worksheet("สรุป")
-    _page(ss, landscape=False)  # tall: the tables, the charts beside them
+    _page(ss, landscape=False, covers=covers)  # tall: the tables, the charts beside them
     ss.set_column(0, 0, 45)
     ss.set_column(1, 2, 14)
-    ss.write_string(
-        0, 0, "สรุปผลการประเมินคุณธรรมและความโปร่งใสของหน่วยงานในสังกัด", wb.add_format({"bold": True, "font_size": 14})
-    )
+    title = "สรุปผลการประเมินคุณธรรมและความโปร่งใสของหน่วยงานในสังกัด"
+    if year:
+        title += f" ปีงบประมาณ พ.ศ. {year}"
+    ss.write_string(0, 0, title, wb.add_format({"bold": True, "font_size": 14}))
+    ss.write_string(1, 0, f"กลุ่มหน่วยงานที่สรุป: {clean(group)}", bold)
     ss.write_string(2, 0, "จำนวนหน่วยงาน", text)
     ss.write_formula(2, 1, f"=COUNT('{RANK_SHEET}'!C2:C{n + 1})", text, n)
-    ss.write_string(3, 0, MEAN_LABEL, text)
+    ss.write_string(3, 0, f"{MEAN_LABEL} ({clean(group)})", text)
     ss.write_formula(
         3,
         1,
@@ -168,12 +189,13 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
         ss.write_string(r, 0, f"{code} {rollup.indicator_names.get(code, '')}".strip(), text)
         ss.write_number(r, 1, float(quantize(value)), num)
     frow = wrow + 5
-    if rollup.failed:
-        ss.write_string(frow, 0, "ไฟล์ที่อ่านไม่ได้", head)
+    listed = [("ไฟล์ที่อ่านไม่ได้", n) for n in rollup.failed] + [("ไฟล์ที่ข้าม", n) for n in rollup.skipped]
+    if listed:
+        ss.write_string(frow, 0, "ไฟล์ที่ไม่ได้นำมาสรุป", head)
         ss.write_string(frow, 1, "สาเหตุ", head)
-        for r, (source, message) in enumerate(rollup.failed, frow + 1):
-            ss.write_string(r, 0, clean(source), text)
-            ss.write_string(r, 1, clean(message), text)
+        for r, (kind, notice) in enumerate(listed, frow + 1):
+            ss.write_string(r, 0, clean(notice.source), text)
+            ss.write_string(r, 1, clean(f"{kind}: {notice.th}"), text)
     if charts and n:
         grade_chart = wb.add_chart({"type": "column"})
         grade_chart.add_series(
@@ -200,9 +222,27 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
                 "fill": {"color": "#70AD47"},
             }
         )
-        ind_chart.set_title({"name": "ค่าเฉลี่ยรายตัวชี้วัดของทุกหน่วยงาน", "name_font": CHART_TITLE_FONT})
+        ind_chart.set_title({"name": "ค่าเฉลี่ยรายตัวชี้วัดของกลุ่ม", "name_font": CHART_TITLE_FONT})
         ind_chart.set_x_axis({"name": "ตัวชี้วัด", "name_font": CHART_AXIS_FONT})
         ind_chart.set_y_axis({"min": 0, "max": 100})
         ind_chart.set_legend({"none": True})
         ss.insert_chart(xl_rowcol_to_cell(18, 4), ind_chart)
+    _keys(wb, rollup)
     wb.close()
+
+
+def _keys(wb: xlsxwriter.Workbook, rollup: Rollup) -> None:
+    """Write the hidden sheet that says what the roll-up covers and which file each office came from."""
+    ks = wb.add_worksheet(KEY_SHEET)
+    ks.write_string(0, 0, "group")
+    ks.write_string(0, 1, clean(rollup.group_name))
+    ks.write_string(1, 0, "year")
+    if rollup.year:
+        ks.write_number(1, 1, rollup.year)
+    for c, h in enumerate(KEY_HEADERS):
+        ks.write_string(3, c, h)
+    for r, o in enumerate(rollup.offices, 4):
+        ks.write_number(r, 0, o.rank)
+        for c, value in enumerate((o.name, o.source, o.code, o.digest), 1):
+            ks.write_string(r, c, clean(value))
+    ks.hide()

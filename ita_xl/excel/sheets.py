@@ -71,6 +71,16 @@ OFFICE_FIELDS = (
     Field("rank", "ลำดับที่ระดับประเทศ (ถ้าทราบ)", "int", "เช่น 43"),
     Field("rank_of", "จำนวนหน่วยงานที่ประเมินทั้งหมด (ถ้าทราบ)", "int", "เช่น 245"),
     Field("thai_digits", "ตัวเลขในรายงาน", "digits", "เลือก ไทย หรือ อารบิก"),
+    # Last (with attachments), so that workbooks made before them keep every other row where it was (copy the row to add it).
+    Field(
+        "office_code", "รหัสหน่วยงาน (ITAS) (ถ้าทราบ)", "text", "รหัสหน่วยงานในระบบ ITAS ใช้จับคู่หน่วยงานในการสรุปผลหลายหน่วยงาน"
+    ),
+    Field(
+        "attachments",
+        "เอกสารแนบในภาคผนวก (ถ้ามี)",
+        "text",
+        "ชื่อเอกสารที่จะแนบท้ายรายงาน คั่นด้วย ; เช่น คำสั่งแต่งตั้งคณะทำงาน; ประกาศผลการประเมิน",
+    ),
 )
 FIELDS_BY_KEY = {f.key: f for f in OFFICE_FIELDS}
 DIGIT_CHOICES = ("ไทย", "อารบิก")

@@ -199,7 +199,14 @@ def create_app(store: Store, guard: Guard, limits: Limits | None = None, pdf_ava
         try:
             saver = Saver(job.inbox, limits.max_files, limits.max_unpacked)
             inputs = saver.save_many(files, word("workbooks", lang()))
-            job.view = rollup_offices(inputs, job.outbox, charts=request.form.get("charts") == "on")
+            year_text = (request.form.get("year") or "").strip()
+            job.view = rollup_offices(
+                inputs,
+                job.outbox,
+                charts=request.form.get("charts") == "on",
+                name=(request.form.get("group_name") or "").strip(),
+                year=int(year_text) if year_text.isdigit() else None,
+            )
         except BaseException:
             store.remove(job.id)
             raise

@@ -11,7 +11,7 @@ from typing import IO, Any, Protocol
 
 from ita_xl.web.work import Upload
 
-WORKBOOKS = (".xlsx", ".xlsm", ".xls")  # an old .xls gets the reader's own message on what to do
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")  # an old .xls or an .ods gets the reader's own message on what to do
 _UNSHOWN = re.compile(r"[\x00-\x1f\x7f]")
 
 

@@ -70,6 +70,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "workbooks": ("ไฟล์ Excel หลายไฟล์ หรือไฟล์ .zip", "Several workbooks, or a .zip"),
     "summarise": ("สรุปผล", "Sum up"),
+    "group_name": (
+        "ชื่อกลุ่มหน่วยงาน (ไม่บังคับ) เช่น สพป. ในจังหวัดจันทบุรี",
+        "Name of the group (optional), e.g. สพป. ในจังหวัดจันทบุรี",
+    ),
+    "rollup_year": (
+        "ปีงบประมาณที่จะสรุป (เมื่อไฟล์มีหลายปี) เช่น 2566",
+        "Fiscal year to sum up (when the files are of several years), e.g. 2566",
+    ),
     # results of one office
     "results": ("ผลการตรวจและวิเคราะห์", "Check and analysis"),
     "file": ("ไฟล์", "File"),
@@ -138,7 +146,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # roll-up results
     "rollup_title": ("สรุปผลหลายหน่วยงาน", "Several offices"),
     "rank": ("อันดับ", "Rank"),
-    "mean_all": ("ค่าเฉลี่ยทุกหน่วยงาน", "Mean of all offices"),
+    "mean_all": ("ค่าเฉลี่ยของกลุ่ม (ไม่ใช่ระดับประเทศ)", "Mean of the group (not national)"),
+    "rollup_group": ("{group} ปีงบประมาณ {year}", "{group}, fiscal year {year}"),
     "offices_n": ("{n} หน่วยงาน", "{n} offices"),
     "unread": ("ไฟล์ที่นำมาสรุปไม่ได้ ({n})", "Files left out ({n})"),
     # errors

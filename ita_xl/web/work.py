@@ -221,13 +221,17 @@ class RollupView:
     count: int
     offices: list[tuple[int, str, Decimal, str, str]] = field(default_factory=list)  # rank, name, total, grade, file
     mean: Decimal | None = None
+    group: str = ""  # the group's name and year, as the roll-up's documents name them
+    year: int | None = None
     failed: list[tuple[str, Pair]] = field(default_factory=list)
     notices: list[Pair] = field(default_factory=list)  # provisional methods, as `ita-xl rollup` says them
     error: Pair | None = None
     downloads: list[Download] = field(default_factory=list)
 
 
-def rollup_offices(inputs: list[Upload], out_dir: Path, charts: bool = True) -> RollupView:
+def rollup_offices(
+    inputs: list[Upload], out_dir: Path, charts: bool = True, name: str = "", year: int | None = None
+) -> RollupView:
     """Return the roll-up of several offices, with its workbook and summary report written into ``out_dir``."""
     from ita_xl.excel.rollup_book import write_rollup_workbook
     from ita_xl.rollup import collect
@@ -238,14 +242,23 @@ def rollup_offices(inputs: list[Upload], out_dir: Path, charts: bool = True) -> 
     names = {str(u.path): u.name for u in inputs}
     try:
         # Worker processes pay off only for many workbooks; a few are read here, in the server's own thread.
-        summary = collect([u.path for u in inputs], jobs=None if len(inputs) > 20 else 1)
+        summary = collect([u.path for u in inputs], None if len(inputs) > 20 else 1, year, name)
         for office in summary.offices:
             office.source = names.get(office.source, office.source)
-        summary.failed = [(names.get(s, s), shown(m, inputs)) for s, m in summary.failed]
+        from ita_xl.rollup import Notice
+
+        summary.failed = [
+            Notice(names.get(n.source, n.source), shown(n.th, inputs), shown(n.en, inputs)) for n in summary.failed
+        ]
         # A message that starts with the file's name shows it once, beside the name.
-        view.failed = [(s, (m.removeprefix(f"{s}: "),) * 2) for s, m in summary.failed]
+        view.failed = [
+            (n.source, (n.th.removeprefix(f"{n.source}: "), n.en.removeprefix(f"{n.source}: "))) for n in summary.failed
+        ]
+        for n in summary.warnings + summary.skipped:
+            view.notices.append((shown(n.message("th"), inputs), shown(n.message("en"), inputs)))
         view.offices = [(o.rank, o.name, o.total, o.grade, o.source) for o in summary.offices]
         view.mean = summary.mean_total
+        view.group, view.year = summary.group_name, summary.year
         from ita_xl import framework as fwmod
 
         for year in sorted({o.year for o in summary.offices if o.provisional}):

@@ -14,6 +14,7 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ita_xl.thai import loosen
 from ita_xl.word.docx_helpers import clean, estimate_height_cm, style_id, table_style_id
 from ita_xl.word.table_fit import fit_widths
 from ita_xl.xmltext import escape
@@ -140,6 +141,8 @@ def add_table(
     ``max_row_cm`` (the usable page height) is allowed to split, so nothing is cut off. Raises ValueError
     when ``widths_cm`` does not give one width per header or a row has more values than headers.
     """
+    headers = [loosen(h) for h in headers]
+    rows = [[loosen(v) for v in row] for row in rows]
     if isinstance(widths_cm, int | float):
         widths_cm = fit_widths(headers, rows, float(widths_cm), size_pt)
     if len(widths_cm) != len(headers):
@@ -163,7 +166,9 @@ def add_table(
     )
     xml.append("</w:tr>")
     for n, values in enumerate(rows):
-        keep = n == len(rows) - 2  # the last row never stands alone on a page
+        # the last row never stands alone on a page (in a table of three rows or more: LibreOffice moves a
+        # shorter table whose every row but the last is kept with the next to a page of its own)
+        keep = len(rows) > 2 and n == len(rows) - 2
         if len(values) > len(headers):
             raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
         texts = [clean(v) for v in values]

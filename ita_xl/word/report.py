@@ -102,6 +102,7 @@ def build_document(result: Result, options: ReportOptions) -> Built:
     from ita_xl.word import (
         properties,
         sections_analysis,
+        sections_appendix,
         sections_front,
         sections_loop,
         sections_measures,
@@ -117,6 +118,7 @@ def build_document(result: Result, options: ReportOptions) -> Built:
     sections_loop.write(ctx)
     sections_analysis.write(ctx)
     sections_measures.write(ctx)
+    sections_appendix.write(ctx)
     toc.fill(ctx, options.toc_pages)
     update_fields_on_open(doc)
     properties.set_properties(doc, ctx)

@@ -88,6 +88,10 @@ def opening(ctx: Ctx) -> None:
     if nat is not None and nat.rank is not None:
         key = "intro.rank_of" if nat.rank_of else "intro.rank"
         rank_text = ctx.texts.fmt(key, rank=nat.rank, rank_of=nat.rank_of or "")
+    group = ctx.result.group
+    if group is not None and group.rank is not None:
+        key = "intro.group_rank_also" if rank_text else "intro.group_rank"
+        rank_text += ctx.texts.fmt(key, rank=group.rank, rank_of=group.rank_of or "", group=group.name)
     rating = ctx.result.rating
     key = "rating.intro" if rating else "intro.body"
     ctx.para(ctx.t(key, rank_text=rank_text, rating=rating.label if rating else ""))

@@ -1,4 +1,4 @@
-"""Report part 1: national mean, the office's total, history table, indicator table, grade legend, charts."""
+"""Report part 1: national mean (and a roll-up group's), the office's total, history table, indicator table, grade legend, charts."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def summary(ctx: Ctx) -> None:
 
         label, higher = by_total(ctx.fw, nat.mean)
         shown = ctx.texts.fmt("rating.at_least", rating=label) if higher else label
-        ctx.para(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown))
+        ctx.para(ctx.numbered(ctx.t("rating.national", mean=ctx.score(nat.mean), mean_rating=shown)))
     elif nat is not None and nat.mean is not None:
         band = ctx.fw.grade(nat.mean)
         national = ctx.t("results.national", mean=ctx.score(nat.mean), mean_grade=band.code, mean_label=band.label)
@@ -56,6 +56,7 @@ def summary(ctx: Ctx) -> None:
             "the office sheet gives no national mean, so the report leaves out the national-mean paragraph;"
             " once the results are out, enter the national mean and build again",
         )
+    group_comparison(ctx)
     if r.total is None:
         ctx.para(ctx.numbered(ctx.t("results.total_missing")))
         return
@@ -79,6 +80,26 @@ def summary(ctx: Ctx) -> None:
     )
 
 
+def group_comparison(ctx: Ctx) -> None:
+    """Write the roll-up's group beside the national figures (build --rollup): its mean, the difference, the rank."""
+    g = ctx.result.group
+    if g is None or g.mean is None:
+        return
+    compare = ""
+    if g.difference is not None:
+        key = "results.group_above" if g.difference > 0 else "results.group_below" if g.difference < 0 else ""
+        key = key or "results.group_equal"
+        compare = ctx.texts.fmt(key, difference=ctx.score(abs(g.difference)), **ctx.values)
+    rank_text = ""
+    if g.rank is not None:
+        rank_text = ctx.texts.fmt("results.group_rank", rank=g.rank, rank_of=g.rank_of or "")
+    count = g.rank_of or ""
+    text = ctx.t(
+        "results.group", group=g.name, count=count, mean=ctx.score(g.mean), compare=compare, rank_text=rank_text
+    )
+    ctx.para(ctx.numbered(text))
+
+
 def _plain(value: Decimal) -> str:
     """Return a floor as the method states it: 85, not 85.00 (digits follow the report's setting later)."""
     return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value.normalize())
@@ -97,6 +118,11 @@ def held_back(ctx: Ctx) -> str:
     return ctx.t("rating.held_back", tools=tools, rating=rating.label, next=rating.next_label, needed=plain)
 
 
+def shown_level(ctx: Ctx, level: str) -> str:
+    """Return a past year's level as the report says it: "ผ่าน+" (a label told by the total alone) as "ผ่าน ขึ้นไป"."""
+    return ctx.texts.fmt("rating.at_least", rating=level[:-1]) if level.endswith("+") else level
+
+
 HISTORY_ROWS = 10  # the latest years shown in the history table; older ones stay in the chart
 
 
@@ -113,7 +139,7 @@ def history(ctx: Ctx) -> None:
         [
             ctx.d(t.year),
             ctx.score(t.total),
-            t.level,
+            shown_level(ctx, t.level),
             t.direction or "-",
             signed_text(t.difference, ctx.thai, ctx.fw.rounding.places) if t.difference is not None else "-",
         ]
@@ -137,8 +163,35 @@ def indicators(ctx: Ctx) -> None:
             rows.append(_row(ctx, "", ctx.d(f"{sub} {ctx.fw.subindicators[sub].name}"), r.subindicators.get(sub)))
     headers = [ctx.t(f"results.indicator_columns.{k}") for k in ("code", "name", "score", "grade", "note")]
     add_table(ctx.doc, headers, rows, ctx.text_width_cm(), TABLE_STYLES, center=(0, 2, 3, 4), size_pt=ctx.size)
+    mismatches(ctx)
     ctx.blank()
     legend(ctx)
+
+
+def mismatches(ctx: Ctx) -> None:
+    """Say, under the indicator table, which entered scores differ from their entered parts (never silently)."""
+    found = ctx.result.mismatches
+    if not found:
+        return
+    from ita_xl.measures import join_thai
+
+    fw = ctx.fw
+    items = []
+    for m in found:
+        if all(c in fw.indicators for c in m.parts):
+            parts = ctx.texts.fmt("common.indicator_word") + "ที่ " + code_range(m.parts)
+        elif all(c in fw.subindicators for c in m.parts):
+            parts = ctx.texts.fmt("common.sub_word") + "ที่ " + code_range(m.parts)
+        else:
+            parts = ", ".join(m.parts)
+        values = {"label": m.label, "given": ctx.score(m.given), "computed": ctx.score(m.computed), "parts": parts}
+        items.append(ctx.texts.fmt("results.mismatch_item", **values))
+    ctx.para(ctx.t("results.mismatch", items=join_thai(items, ctx.texts)), st.TABLE_TEXT)
+
+
+def code_range(codes: tuple[str, ...]) -> str:
+    """Return "1 – 5" for consecutive codes, else the codes joined with commas."""
+    return f"{codes[0]} – {codes[-1]}" if len(codes) > 2 else " และ ".join(codes)
 
 
 def _row(ctx: Ctx, code: str, name: str, ls: LevelScore | None) -> list[str]:

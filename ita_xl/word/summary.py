@@ -30,25 +30,34 @@ def write_summary_report(rollup: Rollup, path: Path, style: Path | None = None, 
 
     offices = rollup.offices
     n = len(offices)
-    years = sorted({o.year for o in offices if o.year})
-    year = thai_digits(years[-1]) if years else "-"
+    year = thai_digits(rollup.year) if rollup.year else "-"
+    group = clean(rollup.group_name)
     mean_total = rollup.mean_total
     passed = sum(1 for o in offices if o.passed)
     para(f"สรุปผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานในสังกัด ปีงบประมาณ พ.ศ. {year}", title_style)
+    para(f"กลุ่มหน่วยงานที่สรุป: {group}", style_id(doc, st.CENTER))
     para(f"จัดทำเมื่อ {thai_date(today or date.today())}", style_id(doc, st.CENTER))
     para("๑. ภาพรวม", h1)
     if n:
         best, worst = offices[0], offices[-1]
         para(
-            f"หน่วยงานที่นำมาสรุปมีทั้งหมด {thai_digits(n)} หน่วยงาน คะแนนเฉลี่ยร้อยละ {score_text(mean_total)} "
+            f"การสรุปผลนี้ครอบคลุม{group} ปีงบประมาณ พ.ศ. {year} รวม {thai_digits(n)} หน่วยงาน "
+            f"คะแนนเฉลี่ยของกลุ่มร้อยละ {score_text(mean_total)} "
             f"ผ่านเกณฑ์ (ร้อยละ ๘๕ ขึ้นไป) {thai_digits(passed)} หน่วยงาน ไม่ผ่าน {thai_digits(n - passed)} หน่วยงาน "
             f"คะแนนสูงสุดคือ {clean(best.name)} ร้อยละ {score_text(best.total)} "
             f"และต่ำสุดคือ {clean(worst.name)} ร้อยละ {score_text(worst.total)}"
         )
+        para(
+            "คะแนนเฉลี่ยและลำดับในเอกสารนี้คำนวณจากหน่วยงานในการสรุปผลนี้เท่านั้น ไม่ใช่คะแนนเฉลี่ยหรือลำดับระดับประเทศ "
+            "ซึ่งให้ใช้ตามที่ประกาศในระบบ ITAS"
+        )
     else:
         para("ไม่มีหน่วยงานที่อ่านผลได้")
-    if rollup.failed:
-        para(f"มีไฟล์ที่อ่านไม่ได้ {thai_digits(len(rollup.failed))} ไฟล์ (รายละเอียดในชีต สรุป ของไฟล์สรุป Excel)")
+    if rollup.failed or rollup.skipped:
+        para(
+            f"มีไฟล์ที่อ่านไม่ได้ {thai_digits(len(rollup.failed))} ไฟล์ และไฟล์ที่ข้าม {thai_digits(len(rollup.skipped))} ไฟล์ "
+            "(รายชื่อและสาเหตุในชีต สรุป ของไฟล์สรุป Excel)"
+        )
     para("๒. การกระจายของระดับผลการประเมิน", h1)
     counts = rollup.grade_counts()
     rows = [
@@ -82,6 +91,7 @@ def write_summary_report(rollup: Rollup, path: Path, style: Path | None = None, 
         [thai_digits(o.rank), clean(o.name), score_text(o.total), o.grade, "ผ่าน" if o.passed else "ไม่ผ่าน"]
         for o in offices
     ]
+    para(f"ลำดับต่อไปนี้เป็นลำดับภายใน{group}")
     add_table(
         doc,
         ["ลำดับ", "หน่วยงาน", "คะแนนรวม", "ระดับ", "ผล"],
@@ -90,6 +100,10 @@ def write_summary_report(rollup: Rollup, path: Path, style: Path | None = None, 
         TABLE_STYLES,
         center=(0, 2, 3, 4),
     )
+    core = doc.core_properties
+    core.title = f"สรุปผลการประเมิน ITA ปีงบประมาณ {rollup.year or ''}".strip()
+    core.subject = rollup.group_name
+    core.comments = "ita-xl rollup"
     footer_page_number(doc.sections[-1], True)
     try:
         doc.save(str(path))

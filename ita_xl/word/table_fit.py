@@ -47,13 +47,16 @@ def _cm(em: float, size_pt: float, bold: bool = False) -> float:
 def _needs(text: str, word: int, run: int) -> tuple[float, float]:
     """Return (the widest run that must stay on one line, the widest line) of ``text``, in em.
 
-    A run of more than ``word`` visible characters counts as ``run`` Thai letters (it has places to break).
+    A run of more than ``word`` visible characters counts as ``run`` Thai letters (it has places to break),
+    unless a no-break space holds it together (see ita_xl.thai.bind_numbers).
     """
     least = longest = 0.0
     for line in text.split("\n"):
         longest = max(longest, _em(line))
         for token in _BREAKS.split(line):
-            least = max(least, _em(token) if visible(token) <= word else run * LETTER_EM)
+            # a no-break space never breaks, and LibreOffice keeps the Thai run before it whole too
+            whole = visible(token) <= word or "\u00a0" in token
+            least = max(least, _em(token) if whole else run * LETTER_EM)
     return least, longest
 
 

@@ -29,7 +29,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     runner = CliRunner()
     assert runner.invoke(cli, ["new", "--year", "2566", str(out / "template.xlsx")]).exit_code == 0
     assert runner.invoke(cli, ["build", *sources, "-o", str(out), "--no-charts", "-j", "1"]).exit_code == 0
-    assert runner.invoke(cli, ["rollup", *sources, "-o", str(out / "s.xlsx"), "-j", "1"]).exit_code == 0
+    rolled = runner.invoke(cli, ["rollup", *sources, "-o", str(out / "s.xlsx"), "--year", "2566", "-j", "1"])
+    assert rolled.exit_code == 0, rolled.output
     return out
 
 

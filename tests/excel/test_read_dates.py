@@ -46,6 +46,8 @@ MARCH_29 = date(2024, 3, 29)
         "29 March 2024",
         "29 Mar 2024",
         " 29  มีนาคม\u00a02567 ",
+        "29/3/2567\u200b",  # what cannot be seen is not part of the date
+        "\ufeff29 มี.\u00adค. 2567",
     ],
 )
 def test_text_dates_staff_type(typed: str) -> None:
@@ -103,6 +105,11 @@ def test_dates_stored_as_numbers_or_with_a_buddhist_year(value: Any) -> None:
             "ปลายเดือนมีนาคม",
             '"ปลายเดือนมีนาคม" is not a date; type day, month and BE year, e.g. 29/3/2567 or 29 มีนาคม 2567',
         ),
+        (
+            "ภายในเดือนมีนาคม" * 10 + "\u200b",
+            f'"{("ภายในเดือนมีนาคม" * 4)[:60]}…" is not a date; type day, month and BE year, e.g. 29/3/2567 or 29 มีนาคม 2567',
+        ),
+        ("9" * 40, f'"{"9" * 40}" is not a date; type day, month and BE year, e.g. 29/3/2567 or 29 มีนาคม 2567'),
     ],
     ids=repr,
 )

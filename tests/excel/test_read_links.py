@@ -6,6 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -13,8 +14,10 @@ from click.testing import CliRunner
 from ita_xl.cli import cli
 from ita_xl.excel import sheets as S
 from ita_xl.excel.read import read_office
+from ita_xl.excel.read.links import MAX_LINKED_CELLS, sheet_links
 from tests.excel import FIRST, codes, mark_oit, row_of, save, template
 from tests.test_bad_inputs import make_raw, patch_zip, sheet_part
+from tests.word.test_followup import text_of
 
 CLICK = "คลิกที่นี่"
 
@@ -105,15 +108,28 @@ def test_a_hyperlink_formula_is_read_as_its_address(tmp_path: Path, cached: bool
     ws = wb[S.OIT]
     url_cell(wb, "o1").value = f'=HYPERLINK("https://example.go.th/a?x=1&y=""2""","{CLICK}")'
     url_cell(wb, "o2").value = f'=hyperlink(F{row_of(ws, "o2")}, "{CLICK}")'
+    url_cell(wb, "o3").value = f'=HYPERLINK("https://example.go.th/"&F{row_of(ws, "o3")},"{CLICK}")'
     ws.cell(row_of(ws, "o2"), codes(ws)["note"], "https://example.go.th/from-f")
     path = save(wb, tmp_path / "formula.xlsx")
     if cached:
-        for code in ("o1", "o2"):
+        for code in ("o1", "o2", "o3"):
             with_cached_value(path, S.OIT, url_cell(wb, code).coordinate, CLICK)
     reading = read_office(path)
     assert reading.data.oit["o1"].url == 'https://example.go.th/a?x=1&y="2"'
     assert reading.data.oit["o2"].url == "https://example.go.th/from-f"
-    assert [p.en for p in reading.problems if p.where.startswith(S.OIT)] == []
+    oit_problems = [(p.where, p.en) for p in reading.problems if p.where.startswith(S.OIT)]
+    o3 = f"{S.OIT}!{url_cell(wb, 'o3').coordinate}"
+    if cached:  # an address built by a formula is not followed: the text shown is read, and is no address
+        assert oit_problems == [(o3, f'"{CLICK}" is not a web address; type the full URL starting with https://')]
+    else:
+        assert oit_problems == [
+            (
+                o3,
+                "this cell is a formula with no calculated value (the file was not saved by Excel); "
+                "open and save it in Excel, or type the value instead of the formula",
+            ),
+            (o3, "o3 is marked มี (published) but has no evidence URL; add the page's URL"),
+        ]
 
 
 def test_a_link_inside_the_workbook_or_to_a_local_file_is_no_web_address(tmp_path: Path) -> None:
@@ -138,7 +154,7 @@ def test_a_link_inside_the_workbook_or_to_a_local_file_is_no_web_address(tmp_pat
 
 
 def test_measure_evidence_as_a_link_is_read_as_its_address(tmp_path: Path) -> None:
-    wb = template(tmp_path)
+    wb = template(tmp_path, year=2565)
     ws = wb[S.MEASURES]
     cols = codes(ws)
     ws.cell(FIRST, cols["kind"], "จุดอ่อน")
@@ -147,8 +163,13 @@ def test_measure_evidence_as_a_link_is_read_as_its_address(tmp_path: Path) -> No
     ws.cell(FIRST, cols["percent"], 100)
     evidence = ws.cell(FIRST, cols["evidence"], CLICK)
     evidence.hyperlink = "https://example.go.th/measure1"
-    reading = read_office(save(wb, tmp_path / "measures.xlsx"))
+    path = save(wb, tmp_path / "measures.xlsx")
+    reading = read_office(path)
     assert reading.data.measures[0].progress.evidence == "https://example.go.th/measure1"
+    res = CliRunner().invoke(cli, ["followup", str(path), "-o", str(tmp_path / "out"), "--no-charts"])
+    assert res.exit_code == 0, res.output
+    report = text_of(docx.Document(str(tmp_path / "out" / "measures-followup.docx")))
+    assert "https://example.go.th/measure1" in report and CLICK not in report
 
 
 def test_build_shows_the_address_in_the_analysis_workbook(tmp_path: Path) -> None:
@@ -168,3 +189,32 @@ def test_build_shows_the_address_in_the_analysis_workbook(tmp_path: Path) -> Non
     assert {f"https://example.go.th/linked/{c}" for c in ("o1", "o2", "o3", "o4")} <= shown
     assert CLICK not in shown
     assert path.read_bytes() == before
+
+
+def test_links_over_many_ranges_are_bounded_and_hide_no_other_link(tmp_path: Path) -> None:
+    """A crafted sheet: thousands of hyperlinks over the whole sheet, and one real link after them."""
+    wb = oit_workbook(tmp_path)
+    cell = url_cell(wb, "o1")
+    cell.value = CLICK
+    cell.hyperlink = "https://example.go.th/real"
+    path = save(wb, tmp_path / "huge.xlsx")
+    url_rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+    def flood(zf: zipfile.ZipFile, members: dict[str, bytes]) -> None:
+        part = sheet_part(zf, S.OIT)
+        rels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+        # 50 ranges of 15,000 cells each over column A: 750,000 cells if every one were kept.
+        many = "".join(f'<hyperlink ref="A{n}:A{n + 14999}" r:id="rIdHuge"/>' for n in range(1, 51))
+        members[part] = members[part].replace(b"<hyperlinks>", f"<hyperlinks>{many}".encode())
+        members[rels] = members[rels].replace(
+            b"</Relationships>",
+            f'<Relationship Id="rIdHuge" Type="{url_rel}" Target="https://example.go.th/huge" '
+            'TargetMode="External"/></Relationships>'.encode(),
+        )
+
+    patch_zip(path, flood)
+    assert len(sheet_links(path, S.OIT)) <= MAX_LINKED_CELLS
+    reading = read_office(path)
+    assert reading.data.oit["o1"].url == "https://example.go.th/real"
+    # o2's row also lies under a range on column A, but the URL typed in its own cell is what counts.
+    assert reading.data.oit["o2"].url == "https://example.go.th/ita/o2"

@@ -243,8 +243,17 @@ def test_several_offices_make_a_rollup(browser: Any, server: str, shots: Path) -
     browser.get(server)
     browser.find_element(By.ID, "workbooks").send_keys(f"{EXAMPLE}\n{SYNTHETIC}")
     browser.find_element(By.ID, "summarise").click()
+    refused = wait_for(browser, "message")  # a FY2565 and a FY2566 office: one roll-up is one year
+    assert "ปีงบประมาณ 2565 จำนวน 1 ไฟล์, ปีงบประมาณ 2566 จำนวน 1 ไฟล์" in refused.text
+    screenshot(browser, shots, "5-rollup-years-th")
+    browser.get(server)
+    browser.find_element(By.ID, "workbooks").send_keys(f"{EXAMPLE}\n{SYNTHETIC}")
+    browser.find_element(By.ID, "group_name").send_keys("สพป. ทดสอบ")
+    browser.find_element(By.ID, "rollup_year").send_keys("2566")
+    browser.find_element(By.ID, "summarise").click()
     wait_for(browser, "ranking")
-    assert "2 หน่วยงาน" in browser.find_element(By.ID, "summary").text
+    assert "1 หน่วยงาน" in browser.find_element(By.ID, "summary").text
+    assert "สพป. ทดสอบ ปีงบประมาณ 2566" in browser.find_element(By.ID, "group").text
     screenshot(browser, shots, "5-rollup-th")
     browser.find_element(By.ID, "dl-summary").click()
     summary = downloaded(browser, "ita-rollup-report.docx")

@@ -165,6 +165,15 @@ def test_an_unreadable_file_gets_the_command_lines_message_with_its_own_name(
     assert "Traceback" not in page
 
 
+def test_an_ods_file_gets_the_message_on_how_to_save_it_as_xlsx(client: FlaskClient, tmp_path: Path) -> None:
+    from tests.test_odd_inputs import ODS_TH, write_ods
+
+    page = client.get(post_office(client, write_ods(tmp_path / "สำนักงาน.ods"))).get_data(as_text=True)
+    assert "สำนักงาน.ods" in page and ODS_TH.split(";")[0] in page
+    assert "File &gt; Save As" in page or "File > Save As" in page
+    assert "Traceback" not in page
+
+
 def test_pdf_is_offered_and_made_where_libreoffice_is_installed(store: Store) -> None:
     from ita_xl.word.pdf import find_soffice
 
@@ -198,30 +207,45 @@ def test_options_as_on_the_command_line_reach_the_build(client: FlaskClient, tmp
 
 
 def test_several_offices_and_a_zip_make_the_rollup(client: FlaskClient, tmp_path: Path) -> None:
-    bundle = io.BytesIO()
-    with zipfile.ZipFile(bundle, "w") as zf:
-        zf.write(SYNTHETIC, "เขต/example-2566.xlsx")
-        zf.writestr("~$example-2566.xlsx", b"lock")
-        zf.writestr("../../evil.xlsx", b"not a workbook")
-    bundle.seek(0)
-    data = {"csrf": token(client), "workbooks": [upload(EXAMPLE), (bundle, "offices.zip")], "charts": "on"}
+    def bundle() -> io.BytesIO:
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as zf:
+            zf.write(SYNTHETIC, "เขต/example-2566.xlsx")
+            zf.write(SYNTHETIC, "เขต/copy-2566.xlsx")  # the same workbook twice: one office, and a warning
+            zf.writestr("~$example-2566.xlsx", b"lock")
+            zf.writestr("../../evil.xlsx", b"not a workbook")
+        data.seek(0)
+        return data
+
+    # A FY2565 and a FY2566 office: one roll-up is one year, so the page asks which.
+    data = {"csrf": token(client), "workbooks": [upload(EXAMPLE), (bundle(), "offices.zip")], "charts": "on"}
+    page = client.get(client.post("/rollup", data=data).headers["Location"]).get_data(as_text=True)
+    assert "ปีงบประมาณ 2565 จำนวน 1 ไฟล์, ปีงบประมาณ 2566 จำนวน 2 ไฟล์" in page
+    data = {
+        "csrf": token(client),
+        "workbooks": [upload(EXAMPLE), (bundle(), "offices.zip")],
+        "charts": "on",
+        "year": "2566",
+        "group_name": "สพป. ทดสอบ",
+    }
     response = client.post("/rollup", data=data, content_type="multipart/form-data")
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "2 หน่วยงาน" in page
+    assert "1 หน่วยงาน" in page and "สพป. ทดสอบ ปีงบประมาณ 2566" in page
     assert "example-2566.xlsx" in page and "evil.xlsx" in page  # the bad member is named, never used as a path
+    assert "copy-2566.xlsx" in page and "chanthaburi2-2565.xlsx" in page  # the repeated and the skipped file
     assert not (tmp_path.parent / "evil.xlsx").exists()
     for key in ("rollup", "summary"):
         link = re.search(rf'href="(/download/[^"]+/{key})"', page)
         assert link
         assert zipfile.ZipFile(io.BytesIO(client.get(link.group(1)).data)).testzip() is None
-    # The roll-up workbook, given back with one office's workbook, puts its rank into that office's results.
+    # The roll-up workbook, given back with one office's workbook, puts its rank in the group into its results.
     book = tmp_path / "rollup.xlsx"
     book.write_bytes(client.get(re.search(r'href="(/download/[^"]+/rollup)"', page).group(1)).data)  # type: ignore[union-attr]
-    office = client.get(post_office(client, EXAMPLE, rollup=upload(book))).get_data(as_text=True)
+    office = client.get(post_office(client, SYNTHETIC, rollup=upload(book))).get_data(as_text=True)
     report = client.get(re.search(r'href="(/download/[^"]+/report)"', office).group(1)).data  # type: ignore[union-attr]
     text = re.sub(r"<[^>]+>", "", zipfile.ZipFile(io.BytesIO(report)).read("word/document.xml").decode())
-    assert "ลำดับที่ ๑ จาก ๒ หน่วยงาน" in text.replace("\u00a0", " ")
+    assert "เป็นลำดับที่ ๑ จาก ๑ ในกลุ่มสพป. ทดสอบ" in text.replace("\u00a0", " ")
 
 
 def test_oversize_upload_is_refused_with_413_naming_the_limit(client: FlaskClient) -> None:

@@ -82,7 +82,13 @@ def clean_text(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+    """Return True for an empty cell, or one holding only spaces and characters that cannot be seen."""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text == "" or (not text.isascii() and normalize_text(text).strip() == "")
 
 
 def label_key(text: str) -> str:
@@ -296,7 +302,7 @@ class CellReader:
 
     def year_value(self, sheet: str, ref: str, value: Any) -> int | None:
         """Return the BE year in a year field (a CE year read as BE with a warning); report what is no year."""
-        reading = dates.read_year(value)
+        reading = dates.read_year(clean_text(value) if isinstance(value, str) else value)
         if not isinstance(reading.value, int):
             self.add("error", "not-year", reading.th, reading.en, f"{sheet}!{ref}")
             return None
@@ -314,7 +320,7 @@ class CellReader:
 
     def date_value(self, sheet: str, ref: str, value: Any) -> date | None:
         """Return the date in a date field (a date, a serial, a text date in Thai or English); report what is not."""
-        reading = dates.read_date(value)
+        reading = dates.read_date(clean_text(value) if isinstance(value, str) else value)
         if not isinstance(reading.value, date):
             self.add("error", "not-date", reading.th, reading.en, f"{sheet}!{ref}")
             return None

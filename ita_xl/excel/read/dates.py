@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from ita_xl.cleaning import strip_control
+from ita_xl.cleaning import normalize_text, strip_control
+from ita_xl.cleaning import shown as visible
 from ita_xl.thai import BE_OFFSET, MONTHS, arabic_digits, thai_date
 
 EPOCH = date(1899, 12, 30)  # serial 0 of Excel's 1900 date system, counting serials from 61 (1 March 1900) on
@@ -127,8 +128,7 @@ def parse_date_text(text: str) -> date | None:
     "29 มี.ค. 2567", "29 มี.ค. พ.ศ. 2567", "วันที่ 29 มีนาคม 2567", "29 March 2024", in Thai or Arabic digits. A year
     above 2400 is Buddhist era; the year must have four digits (a two-digit year could be either era).
     """
-    text = _SPACES.sub(" ", arabic_digits(strip_control(text))).strip()
-    text = _PREFIX.sub("", text)
+    text = _PREFIX.sub("", _SPACES.sub(" ", arabic_digits(_text(text))).strip())
     era: str | None = None
     m = _NUMERIC.match(text)
     if m:
@@ -156,14 +156,19 @@ def parse_date_text(text: str) -> date | None:
 
 def _short_year(text: str) -> bool:
     """Return True when ``text`` looks like a date whose year has two digits ("29/3/67", "29 มี.ค. 67")."""
-    text = _PREFIX.sub("", _SPACES.sub(" ", arabic_digits(strip_control(text))).strip())
+    text = _PREFIX.sub("", _SPACES.sub(" ", arabic_digits(_text(text))).strip())
     m = _NUMERIC.match(text) or _WORDS.match(text)
     return m is not None and len(m.groups()[-1]) == 2
 
 
+def _text(value: object) -> str:
+    """Return a cell's text as it looks (no control or invisible characters, odd spaces made plain)."""
+    return normalize_text(strip_control(value)).strip()
+
+
 def _shown(value: object) -> str:
-    text = strip_control(value).strip()
-    return text if len(text) <= 60 else text[:57] + "..."
+    """Return a cell's text for a message: what cannot be seen made visible, cut after 60 characters."""
+    return visible(_text(value), quote=False)
 
 
 def _number_text(number: Decimal) -> str:
@@ -206,14 +211,15 @@ def read_date(value: object) -> Reading:
         return _date_from_number(serial)
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return _date_from_number(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
-    text = _shown(value)
-    parsed = parse_date_text(text)
+    typed = _text(value)
+    parsed = parse_date_text(typed)
     if parsed is not None:
         return Reading(parsed)
-    plain = arabic_digits(text).replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", plain):
+    text = _shown(value)
+    plain = arabic_digits(typed).replace(",", "")
+    if len(plain) <= 15 and re.fullmatch(r"\d+(\.\d+)?", plain):
         return _date_from_number(Decimal(plain))
-    if _short_year(text):
+    if _short_year(typed):
         return Reading(
             None,
             f'"{text}" มีปีเพียงสองหลัก; พิมพ์ปี พ.ศ. ให้ครบสี่หลัก เช่น 29/3/2567',
@@ -281,7 +287,7 @@ def read_year(value: object) -> Reading:
             f"{shown} is not a year; type the BE year in four digits, e.g. 2567",
         )
     text = _shown(value)
-    m = _YEAR_TEXT.match(_SPACES.sub(" ", arabic_digits(text)).strip().replace(",", ""))
+    m = _YEAR_TEXT.match(_SPACES.sub(" ", arabic_digits(_text(value))).strip().replace(",", ""))
     if m:
         era = m.group(1) or m.group(3)
         year = int(m.group(2))

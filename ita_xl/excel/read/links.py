@@ -24,10 +24,13 @@ _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?f\b[^>]*>([^<]*HYPERLINK[^<]*)</(?:\w+:)?f>",
     re.S | re.I,
 )
-# HYPERLINK's first argument: a text in quotes (a doubled quote stands for one), or a reference to a cell.
-_FIRST_TEXT = re.compile(r'^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*"((?:[^"]|"")*)"', re.I)
+# HYPERLINK's first argument: a text in quotes (a doubled quote stands for one), or a reference to a cell; an
+# address built by a formula ("https://..."&A1) is not followed, and the cell's text is read as it shows.
+_FIRST_TEXT = re.compile(r'^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*"((?:[^"]|"")*)"\s*[,;)]', re.I)
 _FIRST_REF = re.compile(r"^\s*=?\s*(?:_xlfn\.)?HYPERLINK\s*\(\s*\$?([A-Z]{1,3})\$?([0-9]{1,7})\s*[,;)]", re.I)
-MAX_RANGE_CELLS = 100_000  # one hyperlink may cover a range; never expand more cells than a sheet could hold
+# A hyperlink may cover a range, and each of its cells is kept: never more cells than this in all, whatever the file
+# says (an OIT or measures sheet has a few hundred rows; a crafted file could name millions of ranges).
+MAX_LINKED_CELLS = 20_000
 
 
 def sheet_links(path: Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -101,7 +104,7 @@ def _hyperlinks(data: bytes, targets: dict[str, str]) -> dict[tuple[int, int], s
             continue
         r0, c0 = int(m.group(2)) - 1, col_number(m.group(1)) - 1
         r1, c1 = (int(m.group(4)) - 1, col_number(m.group(3)) - 1) if m.group(3) else (r0, c0)
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_RANGE_CELLS:
+        if len(found) + (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_LINKED_CELLS:
             continue
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):

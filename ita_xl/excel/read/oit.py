@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ita_xl.cleaning import shown
 from ita_xl.excel import sheets as S
-from ita_xl.excel.read.cells import MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
+from ita_xl.excel.read.cells import MAX_FIELD, MAX_PARAGRAPH, MAX_URL, cell_name, clean_text, is_blank, label_key
 from ita_xl.excel.read.links import link_target, sheet_links
 from ita_xl.excel.read.workbook import WorkbookReader
 from ita_xl.model import Framework, OitEntry
@@ -91,7 +92,7 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                     f"{shown(clean_text(mark))} is not an answer of this item; expected {' or '.join(yes_no)}",
                     f"{sheet}!{cell_name(r, cols['published'])}",
                 )
-        url = _evidence(links, rows, r, cols.get("url")) or clean_text(get("url"))
+        url = _evidence(links, rows, r, cols.get("url"), get)
         if "url" in cols and rd.too_long(sheet, cell_name(r, cols["url"]), url, MAX_URL):
             url = url[:MAX_URL]
         note = clean_text(get("note"))
@@ -114,20 +115,29 @@ def oit_sheet(rd: WorkbookReader, fw: Framework) -> tuple[dict[str, OitEntry], l
                 f"{sheet}!{cell_name(r, cols['url'])}",
             )
         entries[code] = OitEntry(code, published, url, note)
-        rows_out.append(OitRow(code, clean_text(get("title")), sub, ref))
+        title = clean_text(get("title"))
+        if "title" in cols and rd.too_long(sheet, cell_name(r, cols["title"]), title, MAX_FIELD):
+            title = title[:MAX_FIELD]
+        rows_out.append(OitRow(code, title, sub, ref))
     if not any(e.published is not None for e in entries.values()):
         return {}, []
     return entries, rows_out
 
 
-def _evidence(links: dict[tuple[int, int], str], rows: list[list[Any]], r: int, url_col: int | None) -> str:
-    """Return the address behind the row's evidence: the URL cell's link, else the row's only link, else ""."""
+def _evidence(
+    links: dict[tuple[int, int], str], rows: list[list[Any]], r: int, url_col: int | None, get: Callable[[str], Any]
+) -> str:
+    """Return the row's evidence address: the URL cell's link, else the URL typed there; when that cell holds no web
+    address (empty, or "คลิกที่นี่" without a link), the row's only link (one put on the item's title); else its text."""
     if url_col is not None:
         target = link_target(links, rows, r, url_col)
         if target:
             return target
+    typed = clean_text(get("url"))
+    if re.match(r"^https?://", typed, re.I):
+        return typed
     others = {link_target(links, rows, r, c) for (row, c) in links if row == r} - {""}
-    return others.pop() if len(others) == 1 else ""
+    return others.pop() if len(others) == 1 else typed
 
 
 def _oit_code(value: object) -> str:

@@ -94,15 +94,17 @@ def _scan_extent(data: bytes, scan: SheetScan) -> None:
     """Record the last row and column holding a value, as the parser places cells: by their reference, or else
     (no ``r``, as the format allows) one past the cell or row before. References of any length and case count."""
     row = col = 0
-    last_row: tuple[int, int] = (0, 0)  # (row, col) of the lowest filled cell
-    last_col: tuple[int, int] = (0, 0)  # (row, col) of the rightmost one
+    last_row: tuple[int, int, bytes] = (0, 0, b"")  # (row, col, reference) of the lowest filled cell
+    last_col: tuple[int, int, bytes] = (0, 0, b"")  # (row, col, reference) of the rightmost one
     for match in _TOKEN.finditer(data):
         ref = _ANY_REF.search(match.group(2))
         if match.group(1) == b"row":
             row = _capped(ref.group(2)) if ref and ref.group(2) and not ref.group(1) else row + 1
             col = 0
             continue
+        written = b""
         if ref and ref.group(1) and ref.group(2):
+            written = ref.group(0)[3:-1]
             letters = ref.group(1)
             col = col_number(letters.upper().decode()) if len(letters) <= _HUGE_DIGITS else 26**_HUGE_DIGITS
             row_here = _capped(ref.group(2))
@@ -111,9 +113,9 @@ def _scan_extent(data: bytes, scan: SheetScan) -> None:
             row_here = row
         if match.group(4) and not match.group(3):
             if row_here > last_row[0]:
-                last_row = (row_here, col)
+                last_row = (row_here, col, written)
             if col > last_col[1]:
-                last_col = (row_here, col)
+                last_col = (row_here, col, written)
     if last_row[0]:
         scan.last_row, scan.row_ref = last_row[0], _name(*last_row)
         scan.last_col, scan.col_ref = last_col[1], _name(*last_col)
@@ -127,8 +129,11 @@ def _capped(digits: bytes) -> int:
     return int(digits) if len(digits) <= _HUGE_DIGITS else 10**_HUGE_DIGITS
 
 
-def _name(row: int, col: int) -> str:
-    """Return the A1 name of a 1-based cell, shortened when the column's letters would be absurdly long."""
+def _name(row: int, col: int, written: bytes = b"") -> str:
+    """Return the A1 name of a 1-based cell (as written in the file, cut after 20 characters, if it was)."""
+    if written:
+        text = written.decode("ascii", "replace")
+        return text if len(text) <= 20 else text[:20] + "…"
     if col > 26**6:
         return f"R{row}C{col}"
     return cell_name(row - 1, col - 1)

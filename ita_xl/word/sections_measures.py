@@ -77,7 +77,8 @@ def measures(ctx: Ctx) -> None:
     weak = [m for m in rows if m.kind != "strength"]
     strong = [m for m in rows if m.kind == "strength"]
     height = (int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)) / 360000
-    limit = height * 0.95  # only a row that cannot fit on a page splits (the estimate errs tall)
+    # A row taller than half a page may split: kept whole, a tall first row leaves its heading alone on a page.
+    limit = height * 0.5
     groups = [(kind, group) for kind, group in (("weakness", weak), ("strength", strong)) if group]
     for n, (kind, group) in enumerate(groups):
         if n:

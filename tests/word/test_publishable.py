@@ -274,3 +274,19 @@ def test_a_number_held_to_its_word_is_never_cut_by_a_column() -> None:
     narrow = fit_widths(["ตัวชี้วัด", "ประเด็น", "แนวทาง"], [[long + bound, long * 3, long * 3]], 16)
     alone = fit_widths(["ตัวชี้วัด", "ประเด็น", "แนวทาง"], [[f"ร้อยละ{NBSP}๑๐๐.๐๐", long * 3, long * 3]], 16)
     assert narrow[0] >= alone[0] >= 3.0
+
+
+def test_a_measure_row_taller_than_half_a_page_may_split(tmp_path: Path) -> None:
+    """A first measure row kept whole (about 15 cm in the FY2569 example) left part 4's heading alone on a page."""
+    from ita_xl.evaluation import evaluate
+    from ita_xl.word.docx_helpers import estimate_height_cm
+
+    result = evaluate(Path(__file__).resolve().parents[2] / "workbooks" / "example-2569.xlsx").result
+    doc, _ = build(result, tmp_path / "r.docx")
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "ขั้นตอนและวิธีการปฏิบัติ")
+    widths = widths_cm(table)
+    page = 21.0 - 2.5 - 2.0  # landscape A4 less the top and bottom margins
+    for row in table.rows[1:]:
+        tall = max(estimate_height_cm(c.text, w, 16) for c, w in zip(row.cells, widths, strict=True)) > page / 2
+        assert (row._tr.find(f"{W}trPr/{W}cantSplit") is None) == tall
+    assert any(r._tr.find(f"{W}trPr/{W}cantSplit") is None for r in table.rows[1:])

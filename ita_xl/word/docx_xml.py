@@ -166,15 +166,16 @@ def add_table(
     )
     xml.append("</w:tr>")
     for n, values in enumerate(rows):
-        # the last row never stands alone on a page (in a table of three rows or more: LibreOffice moves a
-        # shorter table whose every row but the last is kept with the next to a page of its own)
-        keep = len(rows) > 2 and n == len(rows) - 2
         if len(values) > len(headers):
             raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
         texts = [clean(v) for v in values]
         tall = max_row_cm is not None and any(
             estimate_height_cm(v, w, size_pt) > max_row_cm for v, w in zip(texts, widths_cm, strict=False)
         )
+        # the last row never stands alone on a page (in a table of three rows or more: LibreOffice moves a
+        # shorter table whose every row but the last is kept with the next to a page of its own), nor the
+        # first under the header at a page's foot (in a table of four rows or more, rows that fit a page)
+        keep = (len(rows) > 2 and n == len(rows) - 2) or (len(rows) > 3 and n == 0 and not tall)
         xml.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         if len(texts) == 1 and len(headers) > 1:
             # The spanning cell is as wide as the columns it spans: LibreOffice sizes the table from it.

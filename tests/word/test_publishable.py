@@ -167,6 +167,8 @@ def test_captions_kept_with_their_tables_and_last_rows_not_alone(report: Documen
         if len(rows) > 3:  # a header and three rows or more
             assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[-2].iter(f"{W}p"))
             assert all(p.find(f"{W}pPr/{W}keepNext") is None for p in rows[-1].iter(f"{W}p"))
+        if len(rows) > 4 and rows[1].find(f"{W}trPr/{W}cantSplit") is not None:  # the first row not alone either
+            assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[1].iter(f"{W}p"))
 
 
 def test_no_empty_page_after_the_measures(report: DocumentObject) -> None:

@@ -122,6 +122,9 @@ def _cell_xml(
     return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{shd}</w:tcPr>{paras}</w:tc>'
 
 
+SHORT_ROW_CM = 2.5  # a row of up to about two lines: alone under its header it reads as an orphan
+
+
 def add_table(
     doc: DocumentObject,
     headers: Sequence[str],
@@ -169,13 +172,12 @@ def add_table(
         if len(values) > len(headers):
             raise ValueError(f"a row has {len(values)} values for {len(headers)} columns: {list(values)!r}")
         texts = [clean(v) for v in values]
-        tall = max_row_cm is not None and any(
-            estimate_height_cm(v, w, size_pt) > max_row_cm for v, w in zip(texts, widths_cm, strict=False)
-        )
+        height = max((estimate_height_cm(v, w, size_pt) for v, w in zip(texts, widths_cm, strict=False)), default=0)
+        tall = max_row_cm is not None and height > max_row_cm
         # the last row never stands alone on a page (in a table of three rows or more: LibreOffice moves a
-        # shorter table whose every row but the last is kept with the next to a page of its own), nor the
-        # first under the header at a page's foot (in a table of four rows or more, rows that fit a page)
-        keep = (len(rows) > 2 and n == len(rows) - 2) or (len(rows) > 3 and n == 0 and not tall)
+        # shorter table whose every row but the last is kept with the next to a page of its own), nor a short
+        # first row under the header at a page's foot (in a table of four rows or more)
+        keep = (len(rows) > 2 and n == len(rows) - 2) or (len(rows) > 3 and n == 0 and height < SHORT_ROW_CM)
         xml.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         if len(texts) == 1 and len(headers) > 1:
             # The spanning cell is as wide as the columns it spans: LibreOffice sizes the table from it.

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 TABLE_STYLES = (st.TABLE, st.TABLE_HEAD, st.TABLE_TEXT)
 # Shares of the landscape text width: number, measure, result, status, percent, evidence.
-DETAIL_SHARES = (0.05, 0.27, 0.30, 0.15, 0.07, 0.16)
 DETAIL_COLUMNS = ("no", "measure", "result", "status", "percent", "evidence")
 
 
@@ -131,11 +130,10 @@ def details(ctx: Ctx, fu: Followup) -> None:
     ctx.heading(ctx.t("followup.details.heading"))
     ctx.para(ctx.t("followup.details.intro"))
     total = int(text_width(section)) / 360000  # EMU per cm
-    widths = [round(total * s, 2) for s in DETAIL_SHARES]
     heads = [ctx.t(f"followup.details.columns.{k}") for k in DETAIL_COLUMNS]
     rows = [_detail_row(ctx, n, m) for n, m in enumerate(fu.measures, 1)]
-    limit = ctx.page_height_cm() * 0.8
-    add_table(ctx.doc, heads, rows, widths, TABLE_STYLES, center=(0, 3, 4), max_row_cm=limit, size_pt=ctx.size)
+    limit = ctx.page_height_cm() * 0.5  # a taller row may split rather than leave a half-empty page
+    add_table(ctx.doc, heads, rows, total, TABLE_STYLES, center=(0, 3, 4), max_row_cm=limit, size_pt=ctx.size)
 
 
 def problems(ctx: Ctx, fu: Followup) -> None:

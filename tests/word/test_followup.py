@@ -165,3 +165,22 @@ def test_what_comes_next_the_date_and_the_signature_stay_on_one_page(result: Res
     assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next for p in block), [
         p.text for p in block if not p.paragraph_format.keep_with_next
     ]
+
+
+def test_detail_columns_sized_from_their_text(result: Result, tmp_path: Path) -> None:
+    """Columns sized from their text (fixed shares cut web addresses and left rows half a page tall)."""
+    long = "ประชุมชี้แจงบุคลากรทุกกลุ่มงานและติดตามผลการดำเนินงานเป็นประจำทุกเดือน " * 3
+    measures = (
+        Measure(long, responsible="กลุ่มอำนวยการ", progress=Progress(long, "done", D(100), "https://example.go.th/a")),
+        Measure(long, progress=Progress(long, "in_progress", D(50))),
+    )
+    build(result, tmp_path, measures)
+    doc = docx.Document(str(tmp_path / "f.docx"))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.replace("\u00a0", " ") == "ที่")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    widths = [int(g.get(f"{w}w")) / 567 for g in table._tbl.tblGrid.findall(f"{w}gridCol")]
+    assert abs(sum(widths) - 24.7) < 0.1
+    # the evidence address kept on one line (fixed shares gave it 3.95 cm), the number column only what its digit
+    # needs (1.23 cm), and the long texts the most of what is left
+    assert widths[5] > 4.5 and widths[0] < 1.0, widths
+    assert min(widths[1], widths[2]) > max(widths[3], widths[4], widths[5]), widths

@@ -18,6 +18,7 @@ from docx import Document
 
 from ita_xl.cli import cli
 from ita_xl.excel import sheets as S
+from ita_xl.rollup import RANK_SHEET
 from tests.excel import codes, set_office, set_score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,7 +197,7 @@ def test_same_names_are_ranked_apart_and_each_report_gets_its_own_rank(tmp_path:
     assert f"ไฟล์เดียวกันถูกส่งมา 2 ครั้ง ({high}, {twice})" in warnings[0]
     assert f'ชื่อหน่วยงานซ้ำกัน "สพป.ซ้ำ" ในไฟล์ {high}, {low}' in warnings[1]
     ranked = [r for r in sheet_rows(summary, "อันดับ") if isinstance(r[0], int)]
-    assert [(r[0], r[1], r[8]) for r in ranked] == [(1, "สพป.ซ้ำ", str(high)), (2, "สพป.ซ้ำ", str(low))]
+    assert [(r[0], r[1], r[8]) for r in ranked] == [(1, "สพป.ซ้ำ", high.name), (2, "สพป.ซ้ำ", low.name)]
     for path, rank in ((high, "๑"), (low, "๒")):
         res = run("build", str(path), "--rollup", str(summary), "-o", str(tmp_path / "out"), "--no-charts")
         assert res.exit_code == 0, res.output
@@ -352,3 +353,19 @@ def test_rollup_shows_progress_on_a_terminal_and_speaks_english(
     assert len(failed) == 1 and "broken.xlsx" in failed[0]
     assert not re.search("[\u0e00-\u0e7f]", failed[0]), failed[0]  # no Thai in the English failure line
     assert said[-1].startswith("summary: the 3 offices of this roll-up, FY2565: 3 offices, 1 failed, 0 skipped")
+
+
+def test_published_ranking_names_files_without_their_folders(district: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "s.xlsx"
+    assert run("rollup", str(district), "-o", str(summary)).exit_code == 0
+    header, *rows = sheet_rows(summary, RANK_SHEET)
+    files = [r[header.index("ไฟล์")] for r in rows if isinstance(r[0], int)]
+    assert sorted(files) == ["east.xlsx", "seed.xlsx", "west.xlsx"]
+    # build --rollup still finds each office's rank
+    out = tmp_path / "built"
+    assert (
+        run("build", str(district / "west.xlsx"), "--rollup", str(summary), "-o", str(out), "--no-charts").exit_code
+        == 0
+    )
+    info = {r[0]: r[1] for r in sheet_rows(out / "west-analysis.xlsx", "ข้อมูลหน่วยงาน")}
+    assert info["อันดับในกลุ่ม"] == 3

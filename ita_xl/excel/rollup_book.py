@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -78,7 +78,8 @@ def write_rollup_workbook(rollup: Rollup, path: Path, charts: bool = True) -> No
         for c, tool in enumerate(TOOLS, 5):
             if tool in o.tools:
                 ws.write_number(r, c, float(o.tools[tool]), num)
-        ws.write_string(r, 8, clean(o.source), text)
+        # the file's name only: the folders it came from (C:\Users\...) do not belong in a published ranking
+        ws.write_string(r, 8, clean(PureWindowsPath(o.source).name), text)
         ws.write_string(r, 9, clean(o.code), text)
     mean_total = rollup.mean_total
     if n:

@@ -117,10 +117,13 @@ def new(
     fw = resolve_framework(year, framework_path) or fwmod.load()
     target = Path(out)
     if target.suffix.lower() != ".xlsx":
-        raise UsageError("ชื่อไฟล์ต้องลงท้ายด้วย .xlsx", "the file name must end in .xlsx")
+        raise UsageError(
+            f"ชื่อไฟล์ต้องลงท้ายด้วย .xlsx (ได้รับ {out}) เช่น office-{fw.year}.xlsx",
+            f"the file name must end in .xlsx (got {out}), e.g. office-{fw.year}.xlsx",
+        )
     if target.exists() and not force:
         raise UsageError(
-            "มีไฟล์ชื่อนี้อยู่แล้ว; ใช้ชื่ออื่น หรือใส่ --force เพื่อเขียนทับ",
+            f"มีไฟล์ {out} อยู่แล้ว; ใช้ชื่ออื่น หรือใส่ --force เพื่อเขียนทับ",
             f"{out} exists; choose another name or pass --force to replace it",
         )
     with atomic_output(target) as tmp:
@@ -383,7 +386,7 @@ def texts(out: str, force: bool, lang: str, debug: bool) -> None:
     target = Path(out)
     if target.exists() and not force:
         raise UsageError(
-            "มีไฟล์ชื่อนี้อยู่แล้ว; ใช้ชื่ออื่น หรือใส่ --force เพื่อเขียนทับ",
+            f"มีไฟล์ {out} อยู่แล้ว; ใช้ชื่ออื่น หรือใส่ --force เพื่อเขียนทับ",
             f"{out} exists; choose another name or pass --force to replace it",
         )
     with atomic_output(target) as tmp:

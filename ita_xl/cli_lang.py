@@ -25,6 +25,15 @@ LANGS = ("th", "en")
 # are declared, such as a path type's name, stay click's own).
 current: str | None = None
 
+# Words split by a space arrive as extra arguments: most often a name typed without quotes.
+QUOTE_TH = '; ถ้าชื่อหน่วยงานหรือชื่อไฟล์มีช่องว่าง ให้ใส่ไว้ในเครื่องหมายคำพูด เช่น --office "สพป. จันทบุรี"'
+QUOTE_EN = '; if a name or file name has spaces, put it in double quotes, e.g. --office "สพป. จันทบุรี"'
+# click's messages that gain a hint in English too.
+CLICK_EN: dict[str, str] = {
+    "Got unexpected extra argument ({args})": "Got unexpected extra argument ({args})" + QUOTE_EN,
+    "Got unexpected extra arguments ({args})": "Got unexpected extra arguments ({args})" + QUOTE_EN,
+}
+
 # click's messages (their gettext msgids) in Thai; anything not listed stays in English.
 CLICK_TH: dict[str, str] = {
     "Usage:": "วิธีใช้:",
@@ -45,8 +54,8 @@ CLICK_TH: dict[str, str] = {
     "No such command {name!r}.": "ไม่มีคำสั่ง {name!r}; ดูคำสั่งทั้งหมดด้วย ita-xl --help;",
     "Did you mean {possibility}?": "หมายถึง {possibility} หรือไม่?",
     "(Did you mean one of: {possibilities}?)": "(หมายถึงข้อใดข้อหนึ่งนี้หรือไม่: {possibilities})",
-    "Got unexpected extra argument ({args})": "มีอาร์กิวเมนต์เกินมา ({args})",
-    "Got unexpected extra arguments ({args})": "มีอาร์กิวเมนต์เกินมา ({args})",
+    "Got unexpected extra argument ({args})": "มีอาร์กิวเมนต์เกินมา ({args})" + QUOTE_TH,
+    "Got unexpected extra arguments ({args})": "มีอาร์กิวเมนต์เกินมา ({args})" + QUOTE_TH,
     "Option {name!r} requires an argument.": "ตัวเลือก {name!r} ต้องมีค่าตามหลัง",
     "Option {name!r} requires {nargs} arguments.": "ตัวเลือก {name!r} ต้องมีค่าตามหลัง {nargs} ค่า",
     "Option {name!r} does not take a value.": "ตัวเลือก {name!r} ไม่รับค่า",
@@ -75,7 +84,7 @@ CLICK_MODULES = (
 
 
 def _gettext(message: str) -> str:
-    return CLICK_TH.get(message, message) if current == "th" else message
+    return CLICK_TH.get(message, message) if current == "th" else CLICK_EN.get(message, message)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:

@@ -323,8 +323,11 @@ def score(fw: Framework, data: OfficeInput) -> Result:
         s.find(
             "warning",
             "year",
-            f"ปีงบประมาณในชีตข้อมูลหน่วยงาน ({data.office.year}) ไม่ตรงกับเกณฑ์ที่ใช้ ({fw.year})",
-            f"the office sheet says fiscal year {data.office.year} but the framework is {fw.year}",
+            f"ปีงบประมาณในชีตข้อมูลหน่วยงาน ({data.office.year}) ไม่ตรงกับเกณฑ์ที่ใช้ ({fw.year}) คะแนนจึงคิดตามเกณฑ์ปี "
+            f"{fw.year}; ถ้าไม่ได้ตั้งใจ ให้ทำใหม่โดยไม่ระบุปี (--year) เพื่อใช้เกณฑ์ของปีในชีต หรือแก้ปีในช่องนี้ให้ถูกต้อง",
+            f"the office sheet says fiscal year {data.office.year} but the method used is FY{fw.year}, so the scores "
+            f"follow FY{fw.year}'s rules; if that is not meant, run again without --year to use the sheet's year, or "
+            "correct the year in this cell",
             s.where("year"),
         )
     if fw.provisional:

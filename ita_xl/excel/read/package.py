@@ -98,6 +98,15 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
     if not head.startswith(ZIP_MAGIC):
         if head.startswith(b"<?xml") and ODF_MIME.replace(b"application/", b"") in _start(path):
             raise _ods(path)  # a flat OpenDocument file (.fods)
+        if path.name.startswith("~$"):
+            real = path.name[2:]
+            raise _fail(
+                path,
+                f"เป็นไฟล์ชั่วคราวที่ Excel สร้างไว้ขณะเปิดแบบบันทึกอยู่ ไม่ใช่แบบบันทึก; ใช้ไฟล์ {real} "
+                "(ชื่อเดียวกันโดยไม่มี ~$ นำหน้า) และปิดไฟล์นั้นใน Excel ก่อน",
+                f"is the temporary file Excel keeps while a workbook is open, not a workbook; use {real} "
+                "(the same name without ~$), and close it in Excel first",
+            )
         raise _fail(
             path,
             "ไม่ใช่ไฟล์ Excel (.xlsx) (อาจเป็นไฟล์ CSV หรือไฟล์อื่นที่เปลี่ยนชื่อ); เปิดใน Excel แล้วบันทึกเป็น .xlsx",
@@ -110,6 +119,12 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
             _check_sizes(path, infos, limits)
             if "mimetype" in names and zf.read("mimetype").startswith(ODF_MIME):
                 raise _ods(path)
+            if "word/document.xml" in names and path.suffix.lower() in (".docx", ".docm", ".dotx", ".dotm"):
+                raise _fail(
+                    path,
+                    "เป็นไฟล์ Word ไม่ใช่แบบบันทึก Excel; ใช้แบบบันทึก (.xlsx) ที่กรอกแล้ว ซึ่งได้จาก ita-xl new",
+                    "is a Word document, not an Excel workbook; use the filled workbook (.xlsx) made by `ita-xl new`",
+                )
             if "word/document.xml" in names:
                 raise _fail(
                     path,
@@ -121,6 +136,12 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
                     path,
                     "ไม่ใช่เวิร์กบุ๊ก Excel (ไม่มี xl/workbook.xml); ใช้แบบฟอร์มจาก ita-xl new",
                     "is a zip file but not an Excel workbook (no xl/workbook.xml); use the template from `ita-xl new`",
+                )
+            if path.suffix.lower() == ".xls" and "xl/workbook.xml" in names:
+                raise _fail(
+                    path,
+                    "เป็นไฟล์ Excel แบบ .xlsx แต่ชื่อไฟล์ลงท้ายด้วย .xls; เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx แล้วลองอีกครั้ง",
+                    "is an .xlsx workbook whose name ends in .xls; rename it to end in .xlsx and try again",
                 )
             if "xl/workbook.bin" in names:
                 raise _fail(

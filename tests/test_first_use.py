@@ -1,0 +1,91 @@
+"""The mistakes of a first day with ita-xl, each answered with a message that says what happened and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import openpyxl
+from click.testing import CliRunner
+from docx import Document
+
+from ita_xl.cli import cli
+from ita_xl.cli_texts import HELP
+
+EXAMPLE_2569 = Path(__file__).resolve().parent.parent / "workbooks" / "example-2569.xlsx"
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(cli, list(args), env={"ITA_XL_LANG": ""}, prog_name="ita-xl")
+
+
+def test_excel_lock_file_is_named_as_such_with_the_workbook_to_use(tmp_path: Path) -> None:
+    lock = tmp_path / "~$office-2569.xlsx"
+    lock.write_bytes(b"\x05staff" + b" " * 49 + "staff".encode("utf-16-le") + b"\0" * 100)
+    th = run("check", str(lock))
+    en = run("check", "--lang", "en", str(lock))
+    assert th.exit_code == en.exit_code == 1
+    assert "ไฟล์ชั่วคราวที่ Excel สร้าง" in th.output and "ใช้ไฟล์ office-2569.xlsx" in th.output
+    assert "temporary file Excel keeps" in en.output and "use office-2569.xlsx" in en.output
+    assert "CSV" not in th.output + en.output
+
+
+def test_a_word_document_is_not_called_renamed_when_its_name_says_docx(tmp_path: Path) -> None:
+    report = tmp_path / "office-report.docx"
+    Document().save(str(report))
+    th = run("check", str(report))
+    en = run("check", "--lang", "en", str(report))
+    assert th.exit_code == en.exit_code == 1
+    assert "เป็นไฟล์ Word ไม่ใช่แบบบันทึก Excel" in th.output and "เปลี่ยนชื่อ" not in th.output
+    assert "is a Word document, not an Excel workbook" in en.output and "renamed" not in en.output
+    renamed = tmp_path / "office.xlsx"
+    renamed.write_bytes(report.read_bytes())
+    assert "ที่เปลี่ยนชื่อเป็น .xlsx" in run("check", str(renamed)).output
+
+
+def test_an_xlsx_named_xls_says_to_rename_it_not_a_parser_error(tmp_path: Path) -> None:
+    wrong = tmp_path / "office.xls"
+    openpyxl.Workbook().save(wrong)
+    th = run("check", str(wrong))
+    en = run("check", "--lang", "en", str(wrong))
+    assert th.exit_code == en.exit_code == 1
+    assert "เปลี่ยนชื่อไฟล์ให้ลงท้ายด้วย .xlsx" in th.output and "Calamine" not in th.output
+    assert "rename it to end in .xlsx" in en.output and "Calamine" not in en.output
+
+
+def test_year_mismatch_warning_says_what_to_do() -> None:
+    th = run("check", str(EXAMPLE_2569), "--year", "2568")
+    en = run("check", "--lang", "en", str(EXAMPLE_2569), "--year", "2568")
+    assert "ไม่ตรงกับเกณฑ์ที่ใช้ (2568)" in th.output and "โดยไม่ระบุปี (--year)" in th.output
+    assert "run again without --year" in en.output and "framework is" not in en.output
+
+
+def test_existing_output_is_named_in_thai_too(tmp_path: Path) -> None:
+    out = tmp_path / "office-2569.xlsx"
+    assert run("new", "--year", "2569", str(out)).exit_code == 0
+    again = run("new", "--year", "2569", str(out))
+    assert again.exit_code == 2 and f"มีไฟล์ {out} อยู่แล้ว" in again.output
+    wrong = run("new", "--year", "2569", str(tmp_path / "office"))
+    assert wrong.exit_code == 2 and "ได้รับ" in wrong.output and "office-2569.xlsx" in wrong.output
+
+
+def test_unquoted_office_name_gets_a_hint_about_quotes(tmp_path: Path) -> None:
+    args = ("new", "--year", "2569", "--office", "สพป.", "จันทบุรี", str(tmp_path / "o.xlsx"))
+    th = run(*args)
+    en = run("--lang", "en", *args)
+    assert th.exit_code == en.exit_code == 2
+    assert "เครื่องหมายคำพูด" in th.output and "double quotes" in en.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_new_year_help_does_not_speak_of_a_workbook_it_has_not_made() -> None:
+    th = run("new", "--help").output
+    en = run("--lang", "en", "new", "--help").output
+    assert "ปีที่ระบุในแบบบันทึก" not in th and "ita-xl frameworks" in th
+    assert "the year the workbook names" not in en and "not provisional" in en
+
+
+def test_thai_help_wraps_between_words() -> None:
+    """Thai has no spaces between words: click breaks a run longer than its column mid-word (ร|ายงาน)."""
+    long = {key: run_ for key, (th, _) in HELP.items() for run_ in th.split() if len(run_) > 50}
+    assert not long, f"put a space between phrases of these Thai help texts: {long}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters that take no room: the format characters (Unicode category Cf: soft hyphen, zero-width space, joiners,
@@ -29,6 +30,7 @@ THAI_FOLDS = (
     (re.compile("\u0e40\u0e40"), "\u0e41"),
 )
 EXCERPT = 60  # characters of a value quoted in a message
+SHORT_TEXT = 64  # texts up to this length are normalised once and remembered
 
 
 def strip_control(text: object) -> str:
@@ -43,6 +45,17 @@ def normalize_text(text: str) -> str:
     """
     if text.isascii():
         return text
+    # A survey sheet repeats a handful of answers thousands of times: short texts are remembered (measured: a
+    # 245-office roll-up spent 15% of its reading here).
+    return _normalize_short(text) if len(text) <= SHORT_TEXT else _normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = ODD_SPACE.sub(" ", INVISIBLE.sub("", text))
     text = unicodedata.normalize("NFC", text)
     if THAI.search(text):

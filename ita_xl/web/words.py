@@ -105,6 +105,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Indicator scores; the dashed line is the strength mark, {mark}",
     ),
     "strengths": ("จุดแข็ง (ตั้งแต่ {mark} คะแนนขึ้นไป)", "Strengths ({mark} or more)"),
+    "strengths_full": ("จุดแข็ง (ได้คะแนนเต็ม {mark})", "Strengths (full marks, {mark})"),  # no score exceeds 100
     "weaknesses": ("จุดที่ควรพัฒนา (ต่ำกว่า {mark} คะแนน)", "To improve (below {mark})"),
     "none": ("ไม่มี", "none"),
     "respondents": ("ผู้ตอบแบบวัด", "Respondents"),

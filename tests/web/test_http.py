@@ -100,6 +100,8 @@ def test_the_reference_office_shows_its_total_and_grade_and_its_report_is_the_bu
     assert 'id="grade-label">Excellence<' in english
     client.get(f"/lang/th?next={where}")
     assert "ผ่าน" in page and "<svg" in page
+    # A strength mark of 100 is full marks, as the report words it (no score is "100 or more").
+    assert "จุดแข็ง (ได้คะแนนเต็ม 100)" in page and "ตั้งแต่ 100" not in page
     # Nothing of the upload is kept once it is read: only the results.
     (job,) = [p for p in store.root.iterdir() if p.is_dir()]
     assert not (job / "in").exists()

@@ -89,3 +89,22 @@ def test_thai_help_wraps_between_words() -> None:
     """Thai has no spaces between words: click breaks a run longer than its column mid-word (ร|ายงาน)."""
     long = {key: run_ for key, (th, _) in HELP.items() for run_ in th.split() if len(run_) > 50}
     assert not long, f"put a space between phrases of these Thai help texts: {long}"
+
+
+def test_a_number_typed_with_a_comma_shows_what_was_typed_and_a_rank_gets_a_whole_number_example(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "office-2569.xlsx"
+    assert run("new", "--year", "2569", str(book)).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["ข้อมูลหน่วยงาน"]
+    fields = {sheet.cell(r, 4).value: r for r in range(3, sheet.max_row + 1)}
+    sheet.cell(fields["national_mean"], 2).value = "88,5"
+    sheet.cell(fields["rank"], 2).value = "ที่ 5"
+    wb.save(book)
+    th = run("check", str(book)).output
+    en = run("check", "--lang", "en", str(book)).output
+    assert '"88,5" อ่านได้เป็น 885 ซึ่งอยู่นอกช่วง 0-100' in th and "ใช้จุดเป็นจุดทศนิยม เช่น 88.5" in th
+    assert '"88,5" reads as 885, which is outside 0-100' in en and "use a point for decimals" in en
+    assert '"ที่ 5" ไม่ใช่ตัวเลข; ค่านี้ต้องเป็นตัวเลข 0-1000000 เช่น 12' in th
+    assert "e.g. 12" in en and "97.50" not in en.split("ที่ 5")[1].splitlines()[0]

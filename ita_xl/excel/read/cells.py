@@ -244,8 +244,9 @@ class CellReader:
             self.add(
                 "error",
                 "not-number",
-                f"{shown(clean_text(value))} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50",
-                f"{shown(clean_text(value))} is not a number; {what_en} must be a number from {low} to {high}, e.g. 97.50",
+                f"{shown(clean_text(value))} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น {_example(high)}",
+                f"{shown(clean_text(value))} is not a number; {what_en} must be a number from {low} to {high}, "
+                f"e.g. {_example(high)}",
                 where,
             )
             return None
@@ -262,11 +263,18 @@ class CellReader:
                 where,
             )
         if not low <= number <= high:
+            read = f"{number.normalize():f}"
+            typed = value.strip() if isinstance(value, str) else ""
+            # What the person typed, when it is not what was read: "88,5" is read as 885 (a thousands comma).
+            said_th = f"{shown(typed)} อ่านได้เป็น {read} ซึ่ง" if typed and typed != read else read + " "
+            said_en = f"{shown(typed)} reads as {read}, which is" if typed and typed != read else read + " is"
+            comma_th = "; ใช้จุดเป็นจุดทศนิยม เช่น 88.5" if "," in typed else ""
+            comma_en = "; use a point for decimals, e.g. 88.5" if "," in typed else ""
             self.add(
                 "error",
                 "out-of-range",
-                f"{number.normalize():f} อยู่นอกช่วง {low}-{high}; ตรวจสอบ{what_th}",
-                f"{number.normalize():f} is outside {low}-{high}; check the {what_en}",
+                f"{said_th}อยู่นอกช่วง {low}-{high}; ตรวจสอบ{what_th}{comma_th}",
+                f"{said_en} outside {low}-{high}; check the {what_en}{comma_en}",
                 where,
             )
             return None
@@ -293,9 +301,10 @@ class CellReader:
         self.add(
             "error",
             "not-number",
-            f"ช่องนี้มีวันที่ {shown} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น 97.50 ({dates.FORMAT_TH} แล้วพิมพ์ใหม่)",
+            f"ช่องนี้มีวันที่ {shown} ไม่ใช่ตัวเลข; {what_th}ต้องเป็นตัวเลข {low}-{high} เช่น {_example(high)} "
+            f"({dates.FORMAT_TH} แล้วพิมพ์ใหม่)",
             f"the cell holds the date {shown}, not a number; {what_en} must be a number from {low} to {high}, "
-            f"e.g. 97.50 ({dates.FORMAT_EN}, then type it again)",
+            f"e.g. {_example(high)} ({dates.FORMAT_EN}, then type it again)",
             where,
         )
         return None
@@ -327,3 +336,8 @@ class CellReader:
         return reading.value
 
     # -- the whole workbook ------------------------------------------------------------------
+
+
+def _example(high: Decimal) -> str:
+    """An example value for a cell's range: a score for a 0-100 cell, a whole number (a rank, a count) otherwise."""
+    return "97.50" if high <= 100 else "12"

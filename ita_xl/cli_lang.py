@@ -44,7 +44,7 @@ CLICK_TH: dict[str, str] = {
     "Try '{command} {option}' for help.": "ดูวิธีใช้ด้วย '{command} {option}'",
     "Invalid value: {message}": "ค่าไม่ถูกต้อง: {message}",
     "Invalid value for {param_hint}: {message}": "ค่าของ {param_hint} ไม่ถูกต้อง: {message}",
-    "Missing argument": "ไม่ได้ระบุอาร์กิวเมนต์",
+    "Missing argument": "ไม่ได้ระบุชื่อไฟล์หรือโฟลเดอร์",  # every argument of ita-xl is a path
     "Missing option": "ไม่ได้ระบุตัวเลือก",
     "Missing parameter": "ไม่ได้ระบุค่า",
     "Missing {param_type}": "ไม่ได้ระบุ {param_type}",

@@ -63,7 +63,7 @@ def test_clicks_usage_errors_in_thai_and_english() -> None:
     assert res.output == (
         "วิธีใช้: ita-xl check [OPTIONS] WORKBOOK\n"
         "ดูวิธีใช้ด้วย 'ita-xl check --help'\n\n"
-        "ข้อผิดพลาด: ไม่ได้ระบุอาร์กิวเมนต์ 'WORKBOOK'.\n"
+        "ข้อผิดพลาด: ไม่ได้ระบุชื่อไฟล์หรือโฟลเดอร์ 'WORKBOOK'.\n"
     )
     res = run("check", "--lang", "en")
     assert res.exit_code == 2

@@ -108,3 +108,14 @@ def test_a_number_typed_with_a_comma_shows_what_was_typed_and_a_rank_gets_a_whol
     assert '"88,5" reads as 885, which is outside 0-100' in en and "use a point for decimals" in en
     assert '"ที่ 5" ไม่ใช่ตัวเลข; ค่านี้ต้องเป็นตัวเลข 0-1000000 เช่น 12' in th
     assert "e.g. 12" in en and "97.50" not in en.split("ที่ 5")[1].splitlines()[0]
+
+
+def test_every_argument_is_a_path_so_a_missing_one_is_called_a_file_or_folder() -> None:
+    """The Thai for click's "Missing argument" says ชื่อไฟล์หรือโฟลเดอร์, true only while every argument is a path."""
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Argument):
+                assert isinstance(param.type, click.Path), f"{name} {param.name}: reword CLICK_TH['Missing argument']"
+    res = run("build")
+    assert res.exit_code == 2 and "ไม่ได้ระบุชื่อไฟล์หรือโฟลเดอร์ 'INPUTS...'" in res.output
+    assert "อาร์กิวเมนต์" not in res.output

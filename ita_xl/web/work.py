@@ -204,6 +204,13 @@ def analyse_office(request: OfficeRequest, out_dir: Path) -> OfficeView:
         rollup=request.rollup.path if request.rollup else None,
     )
     outcome = write_outputs(ev, options, stem="office")
+    # What the build itself warns of (the appendix's marked place, a PDF in another font, the roll-up's office not
+    # found) is shown with the workbook's warnings, as the command line prints it.
+    built = [f for f in outcome.warnings if f.code != "provisional-method" and f not in warnings]
+    if built:
+        warnings += built
+        view.warnings = by_sheet(group_findings(warnings))
+        view.warning_count = sum(f.code != TOO_MANY for f in warnings)
     if outcome.error is not None:
         view.build_error = _pair(outcome.error, uploads)
     stem = display_stem(name)

@@ -422,3 +422,9 @@ def test_a_year_with_rating_labels_shows_the_label_and_a_provisional_year_says_s
         shown_label = re.search(r'id="rating">([^<]+)<', result)
         assert shown_label and shown_label.group(1) in labels
         assert ('id="provisional"' in result) == (year in provisional)
+
+
+def test_the_builds_own_warnings_are_shown_as_the_command_line_prints_them(client: FlaskClient) -> None:
+    """The report's marked place for attachments is a warning of the build, not of the check: the page shows it too."""
+    page = client.get(post_office(client, SYNTHETIC)).get_data(as_text=True)
+    assert "ภาคผนวก ข ของรายงานมีข้อความให้แทรกเอกสารประกอบ" in page

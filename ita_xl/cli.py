@@ -131,6 +131,12 @@ def new(
     if fw.provisional:
         say(("คำเตือน: " if lang == "th" else "warning: ") + fw.provisional[0 if lang == "th" else 1])
     say(f"เขียนแบบฟอร์มปีงบประมาณ {fw.year} แล้ว: {out}" if lang == "th" else f"wrote the FY{fw.year} template: {out}")
+    shown_out = f'"{out}"' if " " in out else out
+    say(
+        f"ขั้นต่อไป: กรอกใน Excel ตามชีต คำแนะนำ บันทึกเป็น .xlsx แล้วตรวจด้วย ita-xl check {shown_out}"
+        if lang == "th"
+        else f"next: fill it in Excel as its คำแนะนำ sheet says, save it as .xlsx, then run ita-xl check {shown_out}"
+    )
 
 
 @cli.command()

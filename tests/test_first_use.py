@@ -119,3 +119,15 @@ def test_every_argument_is_a_path_so_a_missing_one_is_called_a_file_or_folder() 
     res = run("build")
     assert res.exit_code == 2 and "ไม่ได้ระบุชื่อไฟล์หรือโฟลเดอร์ 'INPUTS...'" in res.output
     assert "อาร์กิวเมนต์" not in res.output
+
+
+def test_new_says_what_to_do_next(tmp_path: Path) -> None:
+    out = tmp_path / "my office.xlsx"
+    th = run("new", "--year", "2569", str(out))
+    en = run("--lang", "en", "new", "--year", "2569", "--force", str(out))
+    assert th.exit_code == en.exit_code == 0
+    assert f'ขั้นต่อไป: กรอกใน Excel ตามชีต คำแนะนำ บันทึกเป็น .xlsx แล้วตรวจด้วย ita-xl check "{out}"' in th.output
+    assert (
+        f'next: fill it in Excel as its คำแนะนำ sheet says, save it as .xlsx, then run ita-xl check "{out}"'
+        in en.output
+    )

@@ -48,6 +48,21 @@ def run_rollup(request: RollupRequest, lang: str = "th", echo: Callable[[str], N
     check_outputs(outputs, list(readable))
     with progress_bar(len(paths)) as bar:
         summary = collect(paths, request.jobs, request.year, request.name, tick=lambda name: bar.update(1, name))
+    if not summary.offices:
+        # Nothing to rank: an empty summary would only mislead. Say why each file was left out, write nothing.
+        for n in summary.skipped:
+            echo(("ข้าม: " if th else "skipped: ") + n.message(lang))
+        for n in summary.failed:
+            echo(("ไม่สำเร็จ: " if th else "failed: ") + n.message(lang))
+        failed, skipped = len(summary.failed), len(summary.skipped)
+        echo(
+            f"ข้อผิดพลาด: ไม่ได้เขียน {request.out}: ไม่มีแบบบันทึกที่ใช้สรุปได้ (ไม่สำเร็จ {failed}, ข้าม {skipped}); "
+            "แก้ไฟล์ตามข้อความข้างต้นแล้วสรุปใหม่"
+            if th
+            else f"error: {request.out} not written: no workbook could be rolled up ({failed} failed, {skipped} "
+            "skipped); correct the files named above and run again"
+        )
+        return 1
     with staged_outputs(readable) as stage:  # one run, one outcome: both files or neither
         write_rollup_workbook(summary, stage.path(request.out), charts=request.charts)
         if request.report is not None:

@@ -131,3 +131,17 @@ def test_new_says_what_to_do_next(tmp_path: Path) -> None:
         f'next: fill it in Excel as its คำแนะนำ sheet says, save it as .xlsx, then run ita-xl check "{out}"'
         in en.output
     )
+
+
+def test_a_rollup_with_no_usable_workbook_writes_no_empty_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    out = tmp_path / "summary.xlsx"
+    th = run("rollup", str(folder), "-o", str(out), "--report", str(tmp_path / "summary.docx"))
+    assert th.exit_code == 1 and not out.exists() and not (tmp_path / "summary.docx").exists()
+    assert "ไม่สำเร็จ: " in th.output and f"ไม่ได้เขียน {out}: ไม่มีแบบบันทึกที่ใช้สรุปได้ (ไม่สำเร็จ 1, ข้าม 0)" in th.output
+    (folder / "office.xlsx").write_text("not a workbook", encoding="utf-8")
+    en = run("--lang", "en", "rollup", str(folder), "-o", str(out))
+    assert en.exit_code == 1 and not out.exists()
+    assert "failed: " in en.output and "no workbook could be rolled up (2 failed, 0 skipped)" in en.output

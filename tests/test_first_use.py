@@ -145,3 +145,10 @@ def test_a_rollup_with_no_usable_workbook_writes_no_empty_summary(tmp_path: Path
     en = run("--lang", "en", "rollup", str(folder), "-o", str(out))
     assert en.exit_code == 1 and not out.exists()
     assert "failed: " in en.output and "no workbook could be rolled up (2 failed, 0 skipped)" in en.output
+
+
+def test_old_xls_says_save_as_once_with_where_to_find_it(tmp_path: Path) -> None:
+    old = tmp_path / "office.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    th = run("check", str(old)).output
+    assert "แล้วบันทึกเป็น เวิร์กบุ๊ก Excel (.xlsx) (ไฟล์ > บันทึกเป็น)" in th and "บันทึกเป็น (บันทึกเป็น" not in th

@@ -86,7 +86,7 @@ def check_package(path: Path, limits: Limits = LIMITS) -> Package:
                     )
                 raise _fail(
                     path,
-                    "เป็นไฟล์ Excel รุ่นเก่า (.xls) ซึ่งอ่านไม่ได้; เปิดใน Excel แล้วบันทึกเป็น (บันทึกเป็น > เวิร์กบุ๊ก Excel .xlsx)",
+                    "เป็นไฟล์ Excel รุ่นเก่า (.xls) ซึ่งอ่านไม่ได้; เปิดใน Excel แล้วบันทึกเป็น เวิร์กบุ๊ก Excel (.xlsx) (ไฟล์ > บันทึกเป็น)",
                     "is an old Excel file (.xls), which cannot be read; open it in Excel and Save As 'Excel Workbook (.xlsx)'",
                 )
     except OSError as exc:

@@ -152,3 +152,14 @@ def test_old_xls_says_save_as_once_with_where_to_find_it(tmp_path: Path) -> None
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     th = run("check", str(old)).output
     assert "แล้วบันทึกเป็น เวิร์กบุ๊ก Excel (.xlsx) (ไฟล์ > บันทึกเป็น)" in th and "บันทึกเป็น (บันทึกเป็น" not in th
+
+
+def test_checking_an_output_of_ita_xl_names_the_workbook_to_use(tmp_path: Path) -> None:
+    assert run("build", str(EXAMPLE_2569), "-o", str(tmp_path), "--no-charts").exit_code == 0
+    analysis = tmp_path / "example-2569-analysis.xlsx"
+    th = run("check", str(analysis))
+    en = run("check", "--lang", "en", str(analysis))
+    assert th.exit_code == en.exit_code == 1
+    assert "เป็นสมุดงานวิเคราะห์ที่ ita-xl เขียน ไม่ใช่แบบบันทึกของหน่วยงาน; ใช้แบบบันทึกที่กรอก (example-2569.xlsx)" in th.output
+    assert "is a file ita-xl wrote (analysis), not an office's workbook; use the filled workbook" in en.output
+    assert "IIT" not in th.output  # not the sheets it lacks, as if it were a workbook with renamed sheets

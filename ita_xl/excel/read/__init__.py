@@ -44,11 +44,32 @@ def read_office(path: Path, framework: Framework | None = None, year: int | None
     sheet's filled cells pass the limits (checked before parsing).
     """
     package = check_package(path)
+    _refuse_own_output(path)
     scans = scan_sheets(path)
     check_extent(path, scans)
     book = open_sheets(path, scans)
     book.has_macros = package.has_macros
     return _read_sheets(WorkbookReader(path, book), framework, year)
+
+
+_KIND_TH = {"analysis": "สมุดงานวิเคราะห์", "rollup": "สมุดงานสรุปผลหลายหน่วยงาน"}
+
+
+def _refuse_own_output(path: Path) -> None:
+    """Raise InputError when ``path`` is a workbook ita-xl wrote (an analysis or a roll-up), naming what to use."""
+    from ita_xl.rollup_inputs import output_kind
+
+    kind = output_kind(path)
+    if not kind:
+        return
+    source = path.name[: -len("-analysis.xlsx")] + ".xlsx" if path.name.endswith("-analysis.xlsx") else ""
+    use_th = f"ใช้แบบบันทึกที่กรอก ({source})" if source else "ใช้แบบบันทึกที่กรอกของหน่วยงาน"
+    use_en = f"use the filled workbook ({source})" if source else "use the office's filled workbook"
+    raise InputError(
+        f"เป็น{_KIND_TH.get(kind, 'ไฟล์ผลลัพธ์')}ที่ ita-xl เขียน ไม่ใช่แบบบันทึกของหน่วยงาน; {use_th}",
+        f"is a file ita-xl wrote ({kind}), not an office's workbook; {use_en}",
+        Where(str(path)),
+    )
 
 
 def _read_sheets(rd: WorkbookReader, framework: Framework | None, year: int | None) -> Reading:

@@ -36,7 +36,14 @@ def collect_inputs(paths: list[Path], suffixes: tuple[str, ...] = EXCEL_SUFFIXES
                 and not f.stem.endswith("-analysis")
             )
             if not found:
-                raise UsageError("ไม่พบไฟล์ Excel ในโฟลเดอร์นี้", "no Excel workbook in this folder", Where(str(p)))
+                left = sum(1 for f in p.rglob("*") if f.suffix.lower() in suffixes and f.is_file())
+                raise UsageError(
+                    "ไม่พบไฟล์ Excel ในโฟลเดอร์นี้"
+                    + (f" (ข้ามไป {left} ไฟล์: ไฟล์ผลลัพธ์ของ ita-xl หรือไฟล์ชั่วคราว ~$ ของ Excel)" if left else ""),
+                    "no Excel workbook in this folder"
+                    + (f" ({left} skipped: ita-xl's own outputs or Excel's ~$ temporary files)" if left else ""),
+                    Where(str(p)),
+                )
             files.extend(found)
         elif p.exists():
             files.append(p)

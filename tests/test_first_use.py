@@ -163,3 +163,20 @@ def test_checking_an_output_of_ita_xl_names_the_workbook_to_use(tmp_path: Path) 
     assert "เป็นสมุดงานวิเคราะห์ที่ ita-xl เขียน ไม่ใช่แบบบันทึกของหน่วยงาน; ใช้แบบบันทึกที่กรอก (example-2569.xlsx)" in th.output
     assert "is a file ita-xl wrote (analysis), not an office's workbook; use the filled workbook" in en.output
     assert "IIT" not in th.output  # not the sheets it lacks, as if it were a workbook with renamed sheets
+
+
+def test_a_folder_holding_only_outputs_says_what_it_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "office-analysis.xlsx").write_bytes(b"PK")
+    (folder / "~$office.xlsx").write_bytes(b"lock")
+    th = run("build", str(folder))
+    en = run("--lang", "en", "build", str(folder))
+    assert th.exit_code == en.exit_code == 2
+    assert "ไม่พบไฟล์ Excel ในโฟลเดอร์นี้ (ข้ามไป 2 ไฟล์: ไฟล์ผลลัพธ์ของ ita-xl หรือไฟล์ชั่วคราว ~$ ของ Excel)" in th.output
+    assert (
+        "no Excel workbook in this folder (2 skipped: ita-xl's own outputs or Excel's ~$ temporary files)" in en.output
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "ไม่พบไฟล์ Excel ในโฟลเดอร์นี้\n" in run("build", str(empty)).output

@@ -180,3 +180,18 @@ def test_a_folder_holding_only_outputs_says_what_it_skipped(tmp_path: Path) -> N
     empty = tmp_path / "empty"
     empty.mkdir()
     assert "ไม่พบไฟล์ Excel ในโฟลเดอร์นี้\n" in run("build", str(empty)).output
+
+
+def test_a_year_without_a_method_in_the_office_sheet_names_its_cell(tmp_path: Path) -> None:
+    book = tmp_path / "office.xlsx"
+    wb = openpyxl.load_workbook(EXAMPLE_2569)
+    sheet = wb["ข้อมูลหน่วยงาน"]
+    row = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, 4).value == "year")
+    sheet.cell(row, 2).value = 2571
+    wb.save(book)
+    th = run("check", str(book))
+    en = run("check", "--lang", "en", str(book))
+    assert th.exit_code == en.exit_code == 1
+    assert f"ข้อมูลหน่วยงาน!B{row}: ปีงบประมาณที่ประเมินในช่องนี้คือ 2571" in th.output and "แก้ปีในช่องนี้" in th.output
+    assert f"ข้อมูลหน่วยงาน!B{row}: the assessment year in this cell is 2571" in en.output
+    assert run("check", str(book), "--year", "2569").exit_code == 0  # a year given on the command line wins

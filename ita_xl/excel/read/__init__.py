@@ -52,6 +52,24 @@ def read_office(path: Path, framework: Framework | None = None, year: int | None
     return _read_sheets(WorkbookReader(path, book), framework, year)
 
 
+def _method_of_sheet_year(rd: WorkbookReader, chosen: int) -> Framework:
+    """Return the shipped method of the year the office sheet names; else raise InputError naming its cell."""
+    from ita_xl import framework as fwmod
+
+    if chosen in fwmod.available_years():
+        return fwmod.load(year=chosen)
+    have = ", ".join(str(y) for y in fwmod.available_years())
+    where = rd.locations.get("year", S.OFFICE)
+    sheet, _, cell = where.partition("!")
+    raise InputError(
+        f"ปีงบประมาณที่ประเมินในช่องนี้คือ {chosen} ซึ่งไม่มีเกณฑ์การประเมินที่มากับโปรแกรม (มี: {have}); "
+        f"แก้ปีในช่องนี้ให้ถูกต้อง (พ.ศ. เช่น {fwmod.default_year()}) หรือใช้ --framework ไฟล์เกณฑ์ของปีนั้น",
+        f"the assessment year in this cell is {chosen}, and no method of that year ships with ita-xl (available: "
+        f"{have}); correct the year (BE, e.g. {fwmod.default_year()}) or pass --framework FILE for that year",
+        Where(str(rd.path), sheet, cell),
+    )
+
+
 _KIND_TH = {"analysis": "สมุดงานวิเคราะห์", "rollup": "สมุดงานสรุปผลหลายหน่วยงาน"}
 
 
@@ -104,7 +122,9 @@ def _read_sheets(rd: WorkbookReader, framework: Framework | None, year: int | No
                 f"no assessment year given, so the newest method is used; fill the year in sheet {S.OFFICE} or pass --year",
                 rd.locations.get("year", S.OFFICE),
             )
-        framework = fwmod.load(year=chosen)
+        sheet_year = chosen is not None and chosen != year and chosen == office.year
+        framework = _method_of_sheet_year(rd, chosen) if sheet_year and chosen is not None else None
+        framework = framework or fwmod.load(year=chosen)
     fw = framework
     surveys = {}
     for tool in S.SURVEYS:

@@ -195,3 +195,7 @@ def test_a_year_without_a_method_in_the_office_sheet_names_its_cell(tmp_path: Pa
     assert f"ข้อมูลหน่วยงาน!B{row}: ปีงบประมาณที่ประเมินในช่องนี้คือ 2571" in th.output and "แก้ปีในช่องนี้" in th.output
     assert f"ข้อมูลหน่วยงาน!B{row}: the assessment year in this cell is 2571" in en.output
     assert run("check", str(book), "--year", "2569").exit_code == 0  # a year given on the command line wins
+    sheet.cell(row, 2).value = 2066  # a typing slip, read as a CE year: 2609
+    wb.save(book)
+    th = run("check", str(book)).output
+    assert "ปีงบประมาณที่ประเมินในช่องนี้คือ 2609 (2066 ดูเป็นปี ค.ศ. จึงอ่านเป็น พ.ศ. 2609)" in th

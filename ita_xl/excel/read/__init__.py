@@ -61,11 +61,14 @@ def _method_of_sheet_year(rd: WorkbookReader, chosen: int) -> Framework:
     have = ", ".join(str(y) for y in fwmod.available_years())
     where = rd.locations.get("year", S.OFFICE)
     sheet, _, cell = where.partition("!")
+    # A year typed as CE (2066) was read as BE (2609): say so, since the run stops before its warning is shown.
+    ce = [f for f in rd.problems if f.code == "ce-year" and f.where == where]
+    ce_th, ce_en = (f" ({ce[0].th.split(';')[0]})", f" ({ce[0].en.split(';')[0]})") if ce else ("", "")
     raise InputError(
-        f"ปีงบประมาณที่ประเมินในช่องนี้คือ {chosen} ซึ่งไม่มีเกณฑ์การประเมินที่มากับโปรแกรม (มี: {have}); "
+        f"ปีงบประมาณที่ประเมินในช่องนี้คือ {chosen}{ce_th} ซึ่งไม่มีเกณฑ์การประเมินที่มากับโปรแกรม (มี: {have}); "
         f"แก้ปีในช่องนี้ให้ถูกต้อง (พ.ศ. เช่น {fwmod.default_year()}) หรือใช้ --framework ไฟล์เกณฑ์ของปีนั้น",
-        f"the assessment year in this cell is {chosen}, and no method of that year ships with ita-xl (available: "
-        f"{have}); correct the year (BE, e.g. {fwmod.default_year()}) or pass --framework FILE for that year",
+        f"the assessment year in this cell is {chosen}{ce_en}, and no method of that year ships with ita-xl "
+        f"(available: {have}); correct the year (BE, e.g. {fwmod.default_year()}) or pass --framework FILE for that year",
         Where(str(rd.path), sheet, cell),
     )
 

@@ -58,13 +58,29 @@ def make_server(port: int, max_upload_mb: int | None = None) -> Any:
         server.channel_class = _channel_class(refusal_page(app, "too_large", mb=limits.mb))
     except OSError as exc:
         store.close()
-        raise UsageError(
+        raise PortTaken(
             f"เปิดหน้าเว็บที่พอร์ต {port} ไม่ได้ ({exc.strerror}); พอร์ตนี้อาจถูกใช้อยู่ ใช้ --port หมายเลขอื่น เช่น {port + 1}",
             f"cannot serve on port {port} ({exc.strerror}); it may be in use: choose another with --port, e.g. {port + 1}",
         ) from None
     guard.port = server.effective_port
     server.store = store
     return server
+
+
+class PortTaken(UsageError):
+    """The port is in use (by another program, or by a page of ita-xl already running)."""
+
+
+def running_page(port: int, timeout: float = 2.0) -> str | None:
+    """Return the address of an ita-xl page already answering on ``port`` of this computer, else None."""
+    import urllib.request
+
+    url = f"http://{HOST}:{port}/"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return url if response.headers.get("Server", "").startswith("ita-xl") else None
+    except (OSError, ValueError):
+        return None
 
 
 def _channel_class(page: bytes) -> Any:
@@ -104,7 +120,18 @@ def close_server(server: Any) -> None:
 
 def serve(port: int = DEFAULT_PORT, open_browser: bool = True, echo: Callable[[str], None] = print, **kw: Any) -> None:
     """Serve the page until Ctrl+C (or a stop signal), opening the browser on it first unless told not to."""
-    server = make_server(port, **kw)
+    try:
+        server = make_server(port, **kw)
+    except PortTaken:
+        # A second double-click of ita-xl-web.bat: the page is already running, so open it rather than fail.
+        url_running = running_page(port)
+        if url_running is None:
+            raise
+        echo(f"หน้าเว็บของ ita-xl เปิดอยู่แล้วที่ {url_running} จึงเปิดหน้านั้นในเบราว์เซอร์")
+        echo(f"the ita-xl page is already running at {url_running}; opening it in the browser")
+        if open_browser:
+            webbrowser.open(url_running)
+        return
     url = address(server)
     echo(f"หน้าเว็บของ ita-xl: {url}  (เปิดในเบราว์เซอร์; กด Ctrl+C เพื่อหยุด)")
     echo(f"ita-xl page: {url}  (open it in a browser; press Ctrl+C to stop)")

@@ -111,8 +111,13 @@ def test_serve_prints_its_address_and_removes_its_files_when_stopped(tmp_path: P
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("ita-xl-web-")]
 
 
-def test_a_taken_port_is_a_clear_message(server: Any) -> None:
-    result = CliRunner().invoke(cli, ["serve", "--port", str(server.effective_port), "--no-browser"])
+def test_a_port_taken_by_another_program_is_a_clear_message() -> None:
+    import socket
+
+    with socket.socket() as other:  # another program's port: it answers nothing like ita-xl
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        result = CliRunner().invoke(cli, ["serve", "--port", str(other.getsockname()[1]), "--no-browser"])
     assert result.exit_code == 2
     assert "ใช้ --port หมายเลขอื่น" in result.output
 
@@ -124,3 +129,15 @@ def test_serve_without_the_web_extra_says_how_to_add_it(monkeypatch: pytest.Monk
     assert 'pip install "ita-xl[web]"' in result.output
     result = CliRunner().invoke(cli, ["serve", "--no-browser", "--lang", "en"])
     assert "the web page of ita-xl is not installed" in result.output
+
+
+def test_a_second_start_opens_the_page_already_running(server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second double-click of ita-xl-web.bat finds the page running: it opens it instead of failing."""
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    result = CliRunner().invoke(cli, ["serve", "--port", str(server.effective_port)])
+    assert result.exit_code == 0, result.output
+    assert f"เปิดอยู่แล้วที่ http://127.0.0.1:{server.effective_port}/" in result.output
+    assert opened == [f"http://127.0.0.1:{server.effective_port}/"]

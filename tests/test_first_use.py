@@ -199,3 +199,19 @@ def test_a_year_without_a_method_in_the_office_sheet_names_its_cell(tmp_path: Pa
     wb.save(book)
     th = run("check", str(book)).output
     assert "ปีงบประมาณที่ประเมินในช่องนี้คือ 2609 (2066 ดูเป็นปี ค.ศ. จึงอ่านเป็น พ.ศ. 2609)" in th
+
+
+def test_an_emptied_year_uses_the_templates_year_and_says_so(tmp_path: Path) -> None:
+    book = tmp_path / "office.xlsx"
+    wb = openpyxl.load_workbook(EXAMPLE_2569)
+    sheet = wb["ข้อมูลหน่วยงาน"]
+    row = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, 4).value == "year")
+    sheet.cell(row, 2).value = None
+    wb.save(book)
+    th = run("check", str(book))
+    en = run("check", "--lang", "en", str(book))
+    assert th.exit_code == en.exit_code == 0
+    assert f"ข้อมูลหน่วยงาน!B{row}: ไม่ได้กรอกปีงบประมาณในชีต ข้อมูลหน่วยงาน จึงใช้เกณฑ์ปี 2569" in th.output
+    assert "so the method of 2569 is used, as the template was made for" in en.output
+    assert "year-from-template" not in run("check", str(EXAMPLE_2569)).output  # a filled year: no word of it
+    assert "ไม่ได้กรอกปีงบประมาณ" not in run("check", str(book), "--year", "2569").output

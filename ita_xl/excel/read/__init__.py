@@ -117,6 +117,15 @@ def _read_sheets(rd: WorkbookReader, framework: Framework | None, year: int | No
     office = office_info(rd)
     if framework is None:
         chosen = year or office.year or rd.list_sheet_year()
+        if year is None and office.year is None and chosen is not None:
+            rd.add(
+                "warning",
+                "year-from-template",
+                f"ไม่ได้กรอกปีงบประมาณในชีต {S.OFFICE} จึงใช้เกณฑ์ปี {chosen} ตามแบบฟอร์มที่สร้างไว้; ถ้าไม่ใช่ปีที่ประเมิน ให้กรอกปีให้ถูกต้อง",
+                f"no assessment year in sheet {S.OFFICE}, so the method of {chosen} is used, as the template was "
+                "made for; if that is not the year assessed, fill in the right year",
+                rd.locations.get("year", S.OFFICE),
+            )
         if chosen is None:
             rd.add(
                 "warning",

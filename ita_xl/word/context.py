@@ -145,6 +145,13 @@ class Ctx:
         s = self.doc.sections[-1]
         return (int(s.page_height or 0) - int(s.top_margin or 0) - int(s.bottom_margin or 0)) / 360000
 
+    def split_row_cm(self) -> float:
+        """Return the height past which a table row may split across pages: half the usable page height.
+
+        Kept whole, a taller row moves to the next page and leaves a gap (or its heading alone) behind it.
+        """
+        return self.page_height_cm() * 0.5
+
     def passed(self, ls: LevelScore) -> str:
         return self.texts["common.passed"] if ls.passed else self.texts["common.failed"]
 

@@ -278,6 +278,11 @@ _LINE_EM = 1.5
 _CELL_PADDING_CM = 0.2
 
 
+def visible(text: str) -> int:
+    """Return the number of characters of ``text`` that take width (Thai marks above and below take none)."""
+    return len(text) - len(_ZERO_WIDTH.findall(text))
+
+
 def estimate_height_cm(text: str, width_cm: float, size_pt: float) -> float:
     """Return a generous estimate of the height of ``text`` wrapped in a column ``width_cm`` wide.
 
@@ -289,8 +294,7 @@ def estimate_height_cm(text: str, width_cm: float, size_pt: float) -> float:
     per_line = max(1, int((width_cm - _CELL_PADDING_CM) / (em_cm * _CHAR_EM)))
     lines = 0
     for para in text.split("\n"):
-        visible = len(para) - len(_ZERO_WIDTH.findall(para))
-        lines += max(1, -(-visible // per_line))
+        lines += max(1, -(-visible(para) // per_line))
     return lines * em_cm * _LINE_EM + _CELL_PADDING_CM
 
 

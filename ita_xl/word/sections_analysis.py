@@ -168,7 +168,7 @@ def guidelines(ctx: Ctx) -> None:
     ctx.heading(ctx.t("guideline.heading"))
     ctx.para(ctx.t("guideline.intro"))
     widths = ctx.text_width_cm()
-    limit = ctx.page_height_cm() * 0.5  # a row taller than half a page may split rather than leave a gap
+    limit = ctx.split_row_cm()
     cols = ("unit", "assesses")
     for units, strength, last in ((r.weaknesses, False, "weakness"), (r.strengths, True, "strength")):
         if not units:

@@ -12,7 +12,7 @@ from ita_xl.model import Measure
 from ita_xl.progress import NOT_RECORDED, STATUSES, percent_of, status_of
 from ita_xl.thai import score_text, thai_date
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import footer_page_number, page_setup, text_width
+from ita_xl.word.docx_helpers import footer_page_number, page_setup
 from ita_xl.word.docx_xml import add_table
 from ita_xl.word.sections_front import _title_page_without_number
 from ita_xl.word.sections_measures import signature, switch_section
@@ -126,14 +126,21 @@ def _detail_row(ctx: Ctx, n: int, m: Measure) -> list[str]:
 
 def details(ctx: Ctx, fu: Followup) -> None:
     """Write part 3 in a landscape section: one row per measure with its result, status, percent and evidence."""
-    section = switch_section(ctx, landscape=True)
+    switch_section(ctx, landscape=True)
     ctx.heading(ctx.t("followup.details.heading"))
     ctx.para(ctx.t("followup.details.intro"))
-    total = int(text_width(section)) / 360000  # EMU per cm
     heads = [ctx.t(f"followup.details.columns.{k}") for k in DETAIL_COLUMNS]
     rows = [_detail_row(ctx, n, m) for n, m in enumerate(fu.measures, 1)]
-    limit = ctx.page_height_cm() * 0.5  # a taller row may split rather than leave a half-empty page
-    add_table(ctx.doc, heads, rows, total, TABLE_STYLES, center=(0, 3, 4), max_row_cm=limit, size_pt=ctx.size)
+    add_table(
+        ctx.doc,
+        heads,
+        rows,
+        ctx.text_width_cm(),
+        TABLE_STYLES,
+        center=(0, 3, 4),
+        max_row_cm=ctx.split_row_cm(),
+        size_pt=ctx.size,
+    )
 
 
 def problems(ctx: Ctx, fu: Followup) -> None:

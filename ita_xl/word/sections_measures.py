@@ -13,7 +13,7 @@ from docx.shared import Cm, Emu
 from ita_xl.measures import measures_for
 from ita_xl.model import Measure
 from ita_xl.word import style as st
-from ita_xl.word.docx_helpers import page_number_format, style_id, text_width
+from ita_xl.word.docx_helpers import page_number_format, style_id
 from ita_xl.word.docx_xml import add_paragraph, add_table
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _row(ctx: Ctx, n: int, m: Measure) -> list[str]:
 
 def measures(ctx: Ctx) -> None:
     """Write part 4: the measures from the office's sheet, or drafted from the analysis and marked as such."""
-    section = switch_section(ctx, landscape=True)
+    switch_section(ctx, landscape=True)
     ctx.heading(ctx.t("measures_part.heading"))
     rows = measures_for(ctx.result, ctx.texts)
     if not rows:
@@ -72,13 +72,10 @@ def measures(ctx: Ctx) -> None:
         return
     if any(m.draft for m in rows):
         ctx.para(ctx.t("measures_part.draft_remark"))
-    total = int(text_width(section)) / 360000  # EMU per cm
+    total, limit = ctx.text_width_cm(), ctx.split_row_cm()
     heads = [ctx.t(f"measures_part.columns.{k}") for k in COLUMNS]
     weak = [m for m in rows if m.kind != "strength"]
     strong = [m for m in rows if m.kind == "strength"]
-    height = (int(section.page_height or 0) - int(section.top_margin or 0) - int(section.bottom_margin or 0)) / 360000
-    # A row taller than half a page may split: kept whole, a tall first row leaves its heading alone on a page.
-    limit = height * 0.5
     groups = [(kind, group) for kind, group in (("weakness", weak), ("strength", strong)) if group]
     for n, (kind, group) in enumerate(groups):
         if n:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# Thai vowel and tone marks above and below the line take no width of their own.
-_ZERO_WIDTH = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+from ita_xl.word.docx_helpers import visible
+
 # Where a line may break without a dictionary: spaces, and after a slash or a dash.
 _BREAKS = re.compile(r"[ \t]+|(?<=[/\-–])")
 # Widths in em, measured on LibreOffice's renders with the stand-in font (wider than TH SarabunPSK, so Word with
@@ -26,11 +26,6 @@ LONG_RUN_CHARS = 7
 HEADER_CHARS = 10
 HEADER_RUN_CHARS = 6
 LONG_TEXT_CHARS = 30  # a column whose longest line is longer holds long texts
-
-
-def visible(text: str) -> int:
-    """Return the number of characters of ``text`` that take width (Thai marks above and below take none)."""
-    return len(text) - len(_ZERO_WIDTH.findall(text))
 
 
 def _em(text: str) -> float:

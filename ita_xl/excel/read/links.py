@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ita_xl.excel.read.cells import col_number
+from ita_xl.excel.read.scan import relationships, sheet_parts
 
 _HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*?)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -41,14 +42,14 @@ def sheet_links(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     """
     try:
         with zipfile.ZipFile(path) as zf:
-            part = _sheet_part(zf, sheet)
+            part = sheet_parts(zf).get(sheet)
             if part is None:
                 return {}
             data = zf.read(part)
             links = _formula_links(data)
             if b"hyperlink" in data:
                 rels_name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-                targets = _relationships(zf.read(rels_name)) if rels_name in zf.namelist() else {}
+                targets = relationships(zf.read(rels_name)) if rels_name in zf.namelist() else {}
                 links.update(_hyperlinks(data, targets))
             return links
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
@@ -64,28 +65,6 @@ def link_target(links: dict[tuple[int, int], str], rows: list[list[object]], row
         value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
         return value.strip() if isinstance(value, str) else ""
     return target
-
-
-def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
-    """Return the zip member of the worksheet named ``sheet``."""
-    from defusedxml import ElementTree
-
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = _relationships(zf.read("xl/_rels/workbook.xml.rels"))
-    for element in book.iter():
-        if element.tag.endswith("}sheet") and element.get("name") == sheet:
-            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), "")
-            target = rels.get(rid, "")
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-            return part if part in zf.namelist() else None
-    return None
-
-
-def _relationships(data: bytes) -> dict[str, str]:
-    """Return a relationships part's targets by id."""
-    from defusedxml import ElementTree
-
-    return {rel.get("Id", ""): rel.get("Target", "") for rel in ElementTree.fromstring(data)}
 
 
 def _hyperlinks(data: bytes, targets: dict[str, str]) -> dict[tuple[int, int], str]:

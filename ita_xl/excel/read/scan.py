@@ -5,6 +5,7 @@ The parser builds a dense grid from A1 to the last filled cell, so the extent is
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -168,32 +169,42 @@ def _scan_extras(data: bytes, scan: SheetScan) -> None:
                 scan.formulas[ref.group(1).decode()] = value is not None and (bool(value.group(1)) or text_result)
 
 
+def relationships(data: bytes) -> dict[str, str]:
+    """Return a relationships part's targets by id."""
+    from defusedxml import ElementTree
+
+    return {rel.get("Id", ""): rel.get("Target", "") for rel in ElementTree.fromstring(data)}
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Return the zip member of each worksheet by its name (only those present in the package)."""
+    from defusedxml import ElementTree
+
+    names = set(zf.namelist())
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets = relationships(zf.read(rels_name)) if rels_name in names else {}
+    parts: dict[str, str] = {}
+    for sheet in book.iter():
+        if not sheet.tag.endswith("}sheet"):
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
+        target = targets.get(rid, "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if target and part in names:
+            parts[sheet.get("name", "")] = part
+    return parts
+
+
 def scan_sheets(path: Path) -> dict[str, SheetScan]:
     """Return, per worksheet name, what its XML says about formulas, hidden rows and the cells really filled."""
     from defusedxml import ElementTree
 
-    found: dict[str, SheetScan] = {}
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-            rels_name = "xl/_rels/workbook.xml.rels"
-            targets: dict[str, str] = {}
-            if rels_name in names:
-                for rel in ElementTree.fromstring(zf.read(rels_name)):
-                    target = rel.get("Target", "")
-                    target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-                    targets[rel.get("Id", "")] = target
-            for sheet in book.iter():
-                if not sheet.tag.endswith("}sheet"):
-                    continue
-                rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), "")
-                part = targets.get(rid, "")
-                if part in names:
-                    found[sheet.get("name", "")] = _scan_sheet(zf.read(part))
+            return {name: _scan_sheet(zf.read(part)) for name, part in sheet_parts(zf).items()}
     except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError):
         return {}
-    return found
 
 
 def check_extent(path: Path, scans: dict[str, SheetScan]) -> None:

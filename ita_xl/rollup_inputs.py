@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from pathlib import Path
 
 from ita_xl.errors import InputError, UsageError, Where
+from ita_xl.safeio import same_file
 
 # The custom document property that marks a file ita-xl wrote (value: what it is, e.g. "rollup").
 OUTPUT_PROPERTY = "ita_xl_output"
@@ -74,24 +74,18 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _key(path: Path) -> str:
-    return os.path.normcase(str(path.resolve()))
-
-
 def check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     """Raise UsageError unless every output path differs from every input and from each other output."""
-    seen: dict[str, Path] = {}
-    for out in outputs:
-        key = _key(out)
-        if key in seen:
+    for n, out in enumerate(outputs):
+        earlier = next((o for o in outputs[:n] if same_file(o, out)), None)
+        if earlier is not None:
             raise UsageError(
-                f"ไฟล์ผลลัพธ์สองไฟล์ชื่อเดียวกัน ({seen[key]} และ {out}); ตั้งชื่อไฟล์ -o และ --report ให้ต่างกัน",
-                f"two outputs have the same name ({seen[key]} and {out}); give -o and --report different names",
+                f"ไฟล์ผลลัพธ์สองไฟล์ชื่อเดียวกัน ({earlier} และ {out}); ตั้งชื่อไฟล์ -o และ --report ให้ต่างกัน",
+                f"two outputs have the same name ({earlier} and {out}); give -o and --report different names",
                 Where(str(out)),
             )
-        seen[key] = out
         for source in inputs:
-            if key == _key(source) or (out.exists() and source.exists() and os.path.samefile(out, source)):
+            if same_file(out, source):
                 raise UsageError(
                     "ไฟล์ผลลัพธ์ชื่อเดียวกับไฟล์ต้นฉบับ จะไม่เขียนทับไฟล์ต้นฉบับ; ตั้งชื่อไฟล์ผลลัพธ์ใหม่",
                     "the output has the name of an input, and ita-xl never writes over an input; "

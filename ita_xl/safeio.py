@@ -16,7 +16,8 @@ from ita_xl.errors import ItaError, OutputError, Where
 def same_file(a: Path, b: Path) -> bool:
     """Return True when ``a`` and ``b`` name the same file (or would, once ``b`` exists)."""
     try:
-        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+        same = os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())  # Windows: Out.xlsx is out.xlsx
+        return same or (a.exists() and b.exists() and os.path.samefile(a, b))
     except OSError:
         return False
 
